@@ -1,0 +1,221 @@
+import { ValueError, TFError, InvalidArgumentError } from './errors.ts';
+import { type Fetch, flattenFetches } from './fetch-structure.ts';
+import { getDefaultGraph, type Graph, Operation, Tensor } from './graph.ts';
+import type { CpuKernel, KernelContext, VariableSlot } from './op-def.ts';
+import { lookupOpDef } from './registry.ts';
+import { shapeFits, shapeToString } from './shape.ts';
+import { fromJs, toJs, type TensorValue, type ValueLike } from './tensor-value.ts';
+import { getHost } from '../host.ts';
+import { SeededRandom } from './seeded-random.ts';
+
+/** A feed value: JS data (numbers, nested arrays, typed arrays) or a concrete `TensorValue`. */
+export type FeedValue = ValueLike | TensorValue;
+export type FeedDict = Map<Tensor | { toTensor(): Tensor } | string, FeedValue> | { readonly [tensorName: string]: FeedValue };
+
+function isTensorValue(x: unknown): x is TensorValue {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && 'data' in x && 'shape' in x && 'dtype' in x;
+}
+
+/** One kernel call in a plan: where its inputs are read from and its outputs written to. */
+interface Step {
+  readonly op: Operation;
+  readonly kernel: CpuKernel;
+  readonly inputSlots: Int32Array;
+  readonly outputSlots: Int32Array;
+  readonly ctx: KernelContext;
+  readonly inputs: (TensorValue | null)[];
+}
+
+/** A `run` signature planned once: the pruned, ordered ops for these fetches and feeds. */
+interface Plan {
+  readonly version: number;
+  readonly steps: readonly Step[];
+  readonly slotCount: number;
+  readonly feedSlots: ReadonlyMap<Tensor, number>;
+  readonly fetchSlots: readonly number[];
+  readonly rebuild: (values: readonly unknown[]) => unknown;
+}
+
+/**
+ * `tf.Session`: runs the part of a graph that fetches need, with feeds, keeping variable
+ * values across `run` calls. Each distinct (fetches, feed keys) pair is planned once —
+ * pruned and ordered — and later calls only execute the kernels.
+ *
+ *     const sess = new tf.Session();
+ *     sess.run(tf.globalVariablesInitializer());
+ *     const [, l] = sess.run([train, loss], { 'inputs/Placeholder:0': 0.5, 'inputs/Placeholder_1:0': 10.5 });
+ */
+export class Session {
+  readonly graph: Graph;
+  private readonly variables = new Map<string, VariableSlot>();
+  private readonly plans = new Map<string, Plan>();
+  private readonly generators = new Map<Operation, SeededRandom>();
+  private closed = false;
+
+  constructor(graph: Graph = getDefaultGraph()) {
+    this.graph = graph;
+  }
+
+  run(fetches: Fetch, feedDict?: FeedDict): any {
+    if (this.closed) throw new ValueError('Attempted to use a closed Session.');
+    const feeds = this.resolveFeeds(feedDict);
+    const flat = flattenFetches(this.graph, fetches);
+    const key = planKey(flat.leaves, feeds);
+    let plan = this.plans.get(key);
+    if (plan === undefined || plan.version !== this.graph.version) {
+      plan = this.plan(flat.leaves, [...feeds.keys()], flat.rebuild);
+      this.plans.set(key, plan);
+    }
+    const slots: (TensorValue | undefined)[] = new Array(plan.slotCount);
+    for (const [t, slot] of plan.feedSlots) slots[slot] = feeds.get(t);
+    for (const step of plan.steps) {
+      const inputs = step.inputs;
+      const ins = step.inputSlots;
+      for (let i = 0; i < ins.length; i++) inputs[i] = ins[i]! >= 0 ? slots[ins[i]!]! : null;
+      let outs: TensorValue[];
+      try {
+        outs = step.kernel(inputs as TensorValue[], step.ctx);
+      } catch (e) {
+        throw asNodeError(e, step.op);
+      }
+      const os = step.outputSlots;
+      for (let i = 0; i < os.length; i++) if (os[i]! >= 0) slots[os[i]!] = outs[i];
+    }
+    const values = plan.fetchSlots.map((s) => (s < 0 ? null : toJs(slots[s]!)));
+    return plan.rebuild(values);
+  }
+
+  /** Release variable values. Further `run` calls fail, as in TF. */
+  close(): void {
+    this.closed = true;
+    this.variables.clear();
+    this.plans.clear();
+  }
+
+  private resolveFeeds(feedDict: FeedDict | undefined): Map<Tensor, TensorValue> {
+    const out = new Map<Tensor, TensorValue>();
+    if (feedDict === undefined) return out;
+    const entries: [unknown, FeedValue][] = feedDict instanceof Map ? [...feedDict.entries()] : Object.entries(feedDict);
+    for (const [k, v] of entries) {
+      const t = this.feedTensor(k);
+      let value: TensorValue;
+      try {
+        value = isTensorValue(v) ? fromJs(v.data as ValueLike, t.dtype, v.shape) : fromJs(v, t.dtype);
+      } catch (e) {
+        throw new ValueError(`Cannot feed value for Tensor '${t.name}': ${(e as Error).message}`);
+      }
+      if (!shapeFits(value.shape, t.shape)) {
+        throw new ValueError(`Cannot feed value of shape ${shapeToString(value.shape)} for Tensor '${t.name}', which has shape '${shapeToString(t.shape)}'`);
+      }
+      out.set(t, value);
+    }
+    return out;
+  }
+
+  private feedTensor(key: unknown): Tensor {
+    if (key instanceof Tensor) return key;
+    if (typeof key === 'string') return this.graph.getTensorByName(/:\d+$/.test(key) ? key : `${key}:0`);
+    if (typeof key === 'object' && key !== null && typeof (key as { toTensor?: unknown }).toTensor === 'function') {
+      return (key as { toTensor(): Tensor }).toTensor();
+    }
+    throw new ValueError(`Cannot interpret feed_dict key as Tensor: ${String(key)}`);
+  }
+
+  /** Prune to what the fetches need (stopping at feeds and at ref inputs), then order by dependencies. */
+  private plan(leaves: ReturnType<typeof flattenFetches>['leaves'], fed: readonly Tensor[], rebuild: Plan['rebuild']): Plan {
+    const fedSet = new Set(fed);
+    const order: Operation[] = [];
+    const state = new Map<Operation, 1 | 2>();
+    const visit = (root: Operation): void => {
+      // Iterative DFS: deep graphs must not overflow the JS stack.
+      const stack: [Operation, number][] = [[root, 0]];
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1]!;
+        const [op] = top;
+        if (top[1] === 0) {
+          if (state.get(op) === 2) { stack.pop(); continue; }
+          if (state.get(op) === 1) throw new ValueError(`Graph has a cycle through '${op.name}'`);
+          state.set(op, 1);
+        }
+        const deps = dependencies(op, fedSet);
+        if (top[1] < deps.length) {
+          const next = deps[top[1]++]!;
+          if (state.get(next) !== 2) stack.push([next, 0]);
+          continue;
+        }
+        state.set(op, 2);
+        order.push(op);
+        stack.pop();
+      }
+    };
+    for (const leaf of leaves) {
+      if ('tensor' in leaf) { if (!fedSet.has(leaf.tensor)) visit(leaf.tensor.op); }
+      else if ('op' in leaf) visit(leaf.op);
+    }
+    const slotOf = new Map<Tensor, number>();
+    const slot = (t: Tensor): number => {
+      let s = slotOf.get(t);
+      if (s === undefined) slotOf.set(t, (s = slotOf.size));
+      return s;
+    };
+    const feedSlots = new Map<Tensor, number>();
+    for (const t of fed) feedSlots.set(t, slot(t));
+    const steps: Step[] = order.map((op) => {
+      const def = lookupOpDef(op.type);
+      const refInputs = def.refInputs ?? [];
+      const inputSlots = Int32Array.from(op.inputs, (t, i) => (refInputs.includes(i) ? -1 : slot(t)));
+      const outputSlots = Int32Array.from(op.outputs, (t) => (fedSet.has(t) ? -1 : slot(t)));
+      return { op, kernel: def.cpu, inputSlots, outputSlots, ctx: this.kernelContext(op), inputs: new Array(op.inputs.length).fill(null) };
+    });
+    const fetchSlots = leaves.map((leaf) => ('tensor' in leaf ? slot(leaf.tensor) : -1));
+    return { version: this.graph.version, steps, slotCount: slotOf.size, feedSlots, fetchSlots, rebuild };
+  }
+
+  private variableSlot(name: string): VariableSlot {
+    let s = this.variables.get(name);
+    if (s === undefined) this.variables.set(name, (s = { name, value: null }));
+    return s;
+  }
+
+  private kernelContext(op: Operation): KernelContext {
+    const session = this;
+    return {
+      op,
+      ref(i: number): VariableSlot {
+        const src = op.inputs[i]!.op;
+        if (src.type !== 'VariableV2') throw new InvalidArgumentError(`Input ${i} of '${op.name}' must be a variable, got ${src.type} '${src.name}'`, op.name);
+        return session.variableSlot(src.name);
+      },
+      variable: (name) => session.variableSlot(name),
+      random(): number {
+        let g = session.generators.get(op);
+        if (g === undefined) session.generators.set(op, (g = SeededRandom.forOp(op)));
+        return g.next();
+      },
+      print: (text) => getHost().print(text),
+    };
+  }
+}
+
+/** Data inputs (unless fed or taken by reference) and control inputs. */
+function dependencies(op: Operation, fed: ReadonlySet<Tensor>): Operation[] {
+  const refInputs = lookupOpDef(op.type).refInputs ?? [];
+  const deps: Operation[] = [];
+  op.inputs.forEach((t, i) => {
+    if (!fed.has(t) && !refInputs.includes(i)) deps.push(t.op);
+  });
+  deps.push(...op.controlInputs);
+  return deps;
+}
+
+function planKey(leaves: ReturnType<typeof flattenFetches>['leaves'], feeds: ReadonlyMap<Tensor, unknown>): string {
+  const f = leaves.map((l) => ('tensor' in l ? l.tensor.name : 'op' in l ? `^${l.op.name}` : '-')).join(',');
+  return `${f}|${[...feeds.keys()].map((t) => t.name).join(',')}`;
+}
+
+/** Name the failing node, as TF does, keeping TF's error class when the kernel raised one. */
+function asNodeError(e: unknown, op: Operation): Error {
+  if (e instanceof TFError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new InvalidArgumentError(message, op.name);
+}
