@@ -73,7 +73,8 @@ export class Graph {
   private readonly namesInUse = new Map<string, number>();
   private nameStack = '';
   private controlStack: ControlDependencyFrame[] = [];
-  private colocationStack: (Operation | string)[] = [];
+  private colocationStack: Operation[] = [];
+  private classAttrScope: string | null = null;
   private readonly collections = new Map<string, unknown[]>();
   /** Per-graph state of other modules (variable scopes, random seeds), keyed by module. */
   readonly extensions = new Map<symbol, unknown>();
@@ -161,18 +162,28 @@ export class Graph {
     }
   }
 
-  /**
-   * TF's `colocate_with`: ops created inside get `_class: ["loc:@<op>"]`. A string names
-   * the op to colocate with before it exists (TF's `_attr_scope({"_class": ...})` trick
-   * in `Variable._init_from_args`).
-   */
-  colocateWith<T>(op: Operation | string | null, fn: () => T): T {
+  /** TF's `colocate_with`: ops created inside get `_class: ["loc:@<op>"]`; null clears (TF's `ignore_existing`). */
+  colocateWith<T>(op: Operation | null, fn: () => T): T {
     const old = this.colocationStack;
     this.colocationStack = op === null ? [] : [...old, op];
     try {
       return fn();
     } finally {
       this.colocationStack = old;
+    }
+  }
+
+  /**
+   * TF's `_attr_scope({"_class": ["loc:@name"]})`, which `Variable._init_from_args` uses to
+   * colocate initializer ops with a variable that does not exist yet. `colocateWith` wins over it.
+   */
+  withClassAttr<T>(opName: string, fn: () => T): T {
+    const old = this.classAttrScope;
+    this.classAttrScope = opName;
+    try {
+      return fn();
+    } finally {
+      this.classAttrScope = old;
     }
   }
 
@@ -186,14 +197,16 @@ export class Graph {
     return out;
   }
 
+  /** TF's `create_op`: the sorted colocation groups of every op on the colocation stack. */
   private colocationAttr(): AttrValue | null {
-    const top = this.colocationStack[this.colocationStack.length - 1];
-    if (top === undefined) return null;
-    if (typeof top === 'string') return attr.listString([`loc:@${top}`]);
-    // TF colocates with the op's own colocation group when it has one.
-    const cls = top.attrs['_class'];
-    if (cls !== undefined && cls.kind === 'list_string') return cls;
-    return attr.listString([`loc:@${top.name}`]);
+    if (this.colocationStack.length === 0) return this.classAttrScope === null ? null : attr.listString([`loc:@${this.classAttrScope}`]);
+    const groups = new Set<string>();
+    for (const op of this.colocationStack) {
+      const cls = op.attrs['_class'];
+      if (cls !== undefined && cls.kind === 'list_string') for (const g of cls.value) groups.add(g);
+      else groups.add(`loc:@${op.name}`);
+    }
+    return attr.listString([...groups].sort());
   }
 
   /**

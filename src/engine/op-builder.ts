@@ -79,7 +79,9 @@ export function applyOp(
     }
     const tensors = inputs.map(([argName, v], i) => {
       const dt = options.dtypes?.[i] ?? (sameType.includes(i) ? shared : undefined);
-      const t = convertToTensor(v, dt, argName, graph);
+      // Tensors are checked below with TF's message; only JS values are converted to `dt`.
+      const isSymbolic = v instanceof Tensor || isConvertible(v);
+      const t = convertToTensor(v, isSymbolic ? undefined : dt, argName, graph);
       if (dt !== undefined && t.dtype !== dt) {
         throw new TypeError_(`Input '${argName}' of '${type}' Op has type ${t.dtype} that does not match type ${dt} of argument '${inputs[sameType[0]!]![0]}'.`);
       }

@@ -83,7 +83,7 @@ function buildVariable(graph: Graph, opts: VariableOptions) {
     let initialValue: Tensor;
     const init = opts.initialValue;
     if (typeof init === 'function') {
-      initialValue = graph.colocateWith(trueName, () =>
+      initialValue = graph.withClassAttr(trueName, () =>
         graph.nameScope('Initializer', () => convertToTensor((init as () => Tensor)(), opts.dtype, 'initial_value')),
       );
     } else {
