@@ -1,5 +1,5 @@
 import type { OpDef } from './op-def.ts';
-import { ALL_OPS } from '../ops/index.ts';
+import { allOps } from '../ops/index.ts';
 
 let table: Map<string, OpDef> | null = null;
 
@@ -7,7 +7,7 @@ let table: Map<string, OpDef> | null = null;
 export function lookupOpDef(type: string): OpDef {
   if (table === null) {
     table = new Map();
-    for (const def of ALL_OPS) {
+    for (const def of allOps()) {
       if (table.has(def.type)) throw new Error(`Op type '${def.type}' is defined twice`);
       table.set(def.type, def);
     }

@@ -15,8 +15,11 @@ import { Slice } from './slice.ts';
 import { Tile } from './tile.ts';
 import { InvertPermutation, Transpose } from './transpose.ts';
 
-export const ARRAY_OPS: readonly OpDef[] = [
+/** A function, not a table: op modules import each other through the graph, so the table is only read after every module has loaded. */
+export function arrayOps(): readonly OpDef[] {
+  return [
   Shape, ShapeN, Size, Rank, Reshape, ExpandDims, Squeeze, Fill, Tile, Range,
   DynamicStitch, BroadcastGradientArgs, Transpose, InvertPermutation, ConcatV2, ConcatOffset,
   Slice, Pad, Pack, Unpack, Gather, ListDiff,
 ];
+}

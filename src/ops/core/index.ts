@@ -5,8 +5,11 @@ import { Placeholder, PlaceholderWithDefault } from './placeholder.ts';
 import { RandomStandardNormal, RandomUniform, TruncatedNormal } from './random.ts';
 import { Assign, AssignAdd, AssignSub, VariableV2 } from './variable.ts';
 
-export const CORE_OPS: readonly OpDef[] = [
+/** A function, not a table: op modules import each other through the graph, so the table is only read after every module has loaded. */
+export function coreOps(): readonly OpDef[] {
+  return [
   Const, Placeholder, PlaceholderWithDefault, NoOp, Identity, StopGradient,
   VariableV2, Assign, AssignAdd, AssignSub,
   RandomStandardNormal, RandomUniform, TruncatedNormal,
 ];
+}

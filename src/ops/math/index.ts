@@ -17,7 +17,9 @@ import { Exp, Log, Rsqrt, Sqrt } from './unary-float.ts';
 import { ReciprocalGrad, RsqrtGrad, SqrtGrad } from './unary-grads.ts';
 
 /** Element-wise math: arithmetic, comparisons, casts, and the activations with their backward ops. */
-export const MATH_OPS: readonly OpDef[] = [
+/** A function, not a table: op modules import each other through the graph, so the table is only read after every module has loaded. */
+export function mathOps(): readonly OpDef[] {
+  return [
   Add, Sub, Mul, RealDiv, FloorDiv, FloorMod, Maximum, Minimum, Pow, SquaredDifference,
   Neg, Abs, Sign, Square, Reciprocal, Sqrt, Rsqrt, Exp, Log,
   SqrtGrad, RsqrtGrad, ReciprocalGrad,
@@ -26,3 +28,4 @@ export const MATH_OPS: readonly OpDef[] = [
   LogicalAnd, LogicalOr, LogicalNot, Select,
   Cast, AddN, ZerosLike, OnesLike,
 ];
+}

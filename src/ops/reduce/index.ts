@@ -5,4 +5,7 @@ import { Max, Min } from './min-max.ts';
 import { Prod } from './prod.ts';
 import { Mean, Sum } from './sum-mean.ts';
 
-export const REDUCE_OPS: readonly OpDef[] = [Sum, Mean, Max, Min, Prod, ArgMax, ArgMin, Cumsum, Cumprod];
+/** A function, not a table: op modules import each other through the graph, so the table is only read after every module has loaded. */
+export function reduceOps(): readonly OpDef[] {
+  return [Sum, Mean, Max, Min, Prod, ArgMax, ArgMin, Cumsum, Cumprod];
+}

@@ -7,7 +7,10 @@ import { ApplyMomentum } from './momentum.ts';
 import { ApplyCenteredRMSProp, ApplyRMSProp } from './rms-prop.ts';
 
 /** The optimizers' in-place update ops (TF's training_ops, plus Keisan's AdaBound/AMSBound). */
-export const TRAIN_OPS: readonly OpDef[] = [
+/** A function, not a table: op modules import each other through the graph, so the table is only read after every module has loaded. */
+export function trainOps(): readonly OpDef[] {
+  return [
   ApplyGradientDescent, ApplyMomentum, ApplyAdam, ApplyAdagrad, ApplyRMSProp, ApplyCenteredRMSProp,
   ApplyAdaBound, ApplyAMSBound,
 ];
+}
