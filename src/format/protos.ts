@@ -13,3 +13,5 @@ export * from './proto/tensorflow/core/framework/versions_pb.gen.ts';
 export * from './proto/tensorflow/core/framework/graph_pb.gen.ts';
 export * from './proto/tensorflow/core/framework/summary_pb.gen.ts';
 export * from './proto/tensorflow/core/util/event_pb.gen.ts';
+export * from './proto/tensorflow/core/protobuf/meta_graph_pb.gen.ts';
+export * from './proto/tensorflow/core/protobuf/config_pb.gen.ts';
