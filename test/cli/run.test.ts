@@ -74,12 +74,10 @@ new Session().run(print('logdir', process.env.KEISAN_LOGDIR, constant([1, 2, 3],
     expect(r.stderr.split('\n')[0]).toBe('broken.ts:3');
   });
 
-  it('says which commands are not available yet, with exit code 2', () => {
-    for (const command of ['inspect', 'board', 'export']) {
-      const r = runKeisan([command, 'x']);
-      expect(r.status).toBe(2);
-      expect(r.stderr).toContain(`'keisan ${command}' is not available yet`);
-    }
+  it('rejects an unknown command with exit code 2', () => {
+    const r = runKeisan(['frobnicate']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.length).toBeGreaterThan(0);
   });
 
   it('rejects a missing script, an unknown option and another backend with exit code 2', () => {
