@@ -1,0 +1,55 @@
+/**
+ * The tab bar and its panels. A panel's view is mounted the first time its tab opens
+ * (the graph lays itself out only when someone looks at it) and kept afterwards, so
+ * switching back is instant and live views stay live.
+ */
+import { h } from './dom.ts';
+import { bindText } from '../i18n/dom.ts';
+import type { StringKey } from '../i18n/index.ts';
+import type { AppState, TabId } from './state.ts';
+
+export interface TabSpec {
+  readonly id: TabId;
+  readonly label: StringKey;
+  mount(panel: HTMLElement): void;
+}
+
+export function tabBar(state: AppState, specs: readonly TabSpec[]): { bar: HTMLElement; panels: HTMLElement } {
+  const lang = state.now.language;
+  const mounted = new Set<TabId>();
+  const buttons = new Map<TabId, HTMLButtonElement>();
+  const panels = new Map<TabId, HTMLElement>();
+  for (const spec of specs) {
+    const button = bindText(h('button', { class: 'tab', role: 'tab', 'data-testid': `tab-${spec.id}`, onclick: () => state.update({ tab: spec.id }) }), lang, spec.label);
+    buttons.set(spec.id, button);
+    panels.set(spec.id, h('section', { class: `panel panel-${spec.id}`, role: 'tabpanel', hidden: true }));
+  }
+  const lessonAvailable = (): boolean => state.currentProject()?.lesson != null;
+
+  const show = (): void => {
+    let tab = state.now.tab;
+    if (tab === 'lesson' && !lessonAvailable()) tab = 'scalars';
+    for (const spec of specs) {
+      const active = spec.id === tab;
+      const button = buttons.get(spec.id)!;
+      button.setAttribute('aria-selected', String(active));
+      button.classList.toggle('active', active);
+      if (spec.id === 'lesson') button.hidden = !lessonAvailable();
+      const panel = panels.get(spec.id)!;
+      panel.hidden = !active;
+      if (active && !mounted.has(spec.id)) {
+        mounted.add(spec.id);
+        spec.mount(panel);
+      }
+    }
+    if (tab !== state.now.tab) state.update({ tab });
+  };
+  state.subscribe((now, before) => {
+    if (now.tab !== before.tab || now.currentProjectId !== before.currentProjectId || now.projects !== before.projects) show();
+  });
+  show();
+  return {
+    bar: h('nav', { class: 'tabs', role: 'tablist' }, [...buttons.values()]),
+    panels: h('div', { class: 'panels' }, [...panels.values()]),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * English UI text. The keys are the catalogue: strings-ja.ts must define the same ones
+ * (test/renderer/i18n.test.ts checks it). `{name}` marks a parameter; `one|other` gives the
+ * singular and plural forms, chosen by the `count` parameter.
+ */
+export const en = {
+  'app.title': 'Keisan',
+  'app.loading': 'Loading…',
+  'app.hostError': 'Cannot reach the host: {message}',
+  'lang.label': 'Language',
+  'lang.ja': '日本語',
+  'lang.en': 'English',
+
+  'projects.label': 'Project',
+  'projects.none': 'No project open',
+  'projects.open': 'Open…',
+  'projects.openPath': 'Open folder or event file',
+  'projects.pathPlaceholder': 'Path of a folder or event file',
+  'projects.close': 'Close project',
+  'projects.newLesson': 'New lesson: {title}',
+  'projects.recent': 'Recent',
+  'projects.failed': 'Could not open: {message}',
+
+  'runs.title': 'Runs',
+  'runs.filter': 'Filter runs (regex)',
+  'runs.filterInvalid': 'Not a valid regular expression: matching it as plain text',
+  'runs.none': 'No runs yet. Open a folder with event files, or run a lesson.',
+  'runs.noMatch': 'No run matches the filter.',
+  'runs.all': 'All',
+  'runs.menu': 'Run actions',
+  'runs.rename': 'Rename',
+  'runs.delete': 'Delete',
+  'runs.deleteConfirm': 'Delete run “{name}”? Its folder goes to the trash where there is one.',
+  'runs.export': 'Export as {format}',
+  'runs.exported': 'Exported to {where}',
+  'runs.problems': '{count} problem|{count} problems',
+  'runs.records': '{records} records in {files} files',
+
+  'tabs.scalars': 'Scalars',
+  'tabs.graph': 'Graph',
+  'tabs.console': 'Console',
+  'tabs.lesson': 'Lesson',
+
+  'scalars.smoothing': 'Smoothing',
+  'scalars.xAxis': 'Horizontal axis',
+  'scalars.x.step': 'Step',
+  'scalars.x.relative': 'Relative',
+  'scalars.x.wall': 'Wall',
+  'scalars.logY': 'Log-scale y',
+  'scalars.downloadAll': 'Download all',
+  'scalars.downloadCsv': 'CSV',
+  'scalars.downloadJson': 'JSON',
+  'scalars.downloadTitle': 'Download this tag for the selected runs',
+  'scalars.none': 'No scalar data for the selected runs.',
+  'scalars.noRuns': 'Select a run on the left.',
+  'scalars.loading': 'Reading scalars…',
+  'scalars.points': '{count} point|{count} points',
+  'scalars.tip.run': 'Run',
+  'scalars.tip.smoothed': 'Smoothed',
+  'scalars.tip.value': 'Value',
+  'scalars.tip.step': 'Step',
+  'scalars.tip.time': 'Time',
+  'scalars.tip.relative': 'Relative',
+  'scalars.saved': 'Saved to {where}',
+
+  'graph.run': 'Run',
+
+  'console.empty': 'Output of tf.print from a running script appears here.',
+  'console.clear': 'Clear',
+  'console.started': 'Started {time}',
+  'console.finished': 'Finished in {seconds} s',
+  'console.failed': 'Failed after {seconds} s',
+  'console.stopped': 'Stopped after {seconds} s',
+
+  'lesson.run': 'Run',
+  'lesson.stop': 'Stop',
+  'lesson.saving': 'Saving…',
+  'lesson.compiling': 'Compiling…',
+  'lesson.running': 'Running…',
+  'lesson.finished': 'Finished',
+  'lesson.failed': 'Failed',
+  'lesson.stopped': 'Stopped',
+  'lesson.idle': 'Ready',
+  'lesson.writesTo': 'Writes its logs to {logdir}',
+  'lesson.none': 'Open a lesson project to see its script here.',
+
+  'status.backend': 'Backend: {backend}',
+  'status.host': 'Host: {host}',
+  'status.runs': '{count} run|{count} runs',
+  'status.selected': '{count} selected',
+
+  'error.generic': 'Error: {message}',
+} as const;
+
+export type StringKey = keyof typeof en;

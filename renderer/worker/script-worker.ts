@@ -1,0 +1,83 @@
+/**
+ * The dedicated worker that runs a user's script on the CPU backend. The engine is
+ * bundled in; the compiled CommonJS gets `require('keisan')` → the engine. `tf.print`
+ * lines and event-file bytes go to the page, which shows the lines and hands the bytes
+ * to the host. One worker per run: Stop terminates it, and every run starts from a
+ * fresh default graph.
+ */
+import * as keisan from '../../src/index.ts';
+import { inlineSourceMap } from '../lesson/source-map.ts';
+import { describeError, locateInScript, measureFunctionLineOffset } from '../lesson/script-errors.ts';
+import { BufferedFile } from './buffered-file.ts';
+import type { RunRequest, WorkerMessage } from './protocol.ts';
+
+/** The name stack frames give the user's code (see script-errors.ts). */
+const SCRIPT_URL = 'keisan-user-script.js';
+const FLUSH_MS = 200;
+
+const scope = self as unknown as {
+  postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<RunRequest>) => void) | null;
+  addEventListener(type: 'unhandledrejection', listener: (e: PromiseRejectionEvent) => void): void;
+};
+
+const post = (message: WorkerMessage, transfer: Transferable[] = []): void => scope.postMessage(message, transfer);
+const makeFunction = (body: string, ...params: string[]): ((...args: unknown[]) => unknown) =>
+  // Running the user's own code is this worker's purpose; it has no access to the page or the host.
+  new Function(...params, body) as (...args: unknown[]) => unknown;
+
+function requireModule(name: string): unknown {
+  if (name === 'keisan') return keisan;
+  throw new Error(`Cannot find module '${name}': scripts run in the app can import only 'keisan'.`);
+}
+
+function run(request: RunRequest): void {
+  const t0 = performance.now();
+  const elapsed = (): number => performance.now() - t0;
+  const files = new Set<BufferedFile>();
+  let nextFileId = 1;
+  keisan.setHost({
+    print: (line) => post({ type: 'print', line, elapsedMs: elapsed() }),
+    hostname: () => 'keisan',
+    openAppendable: (dir, name) => {
+      const fileId = nextFileId++;
+      post({ type: 'file-open', fileId, dir, name });
+      const file = new BufferedFile(
+        (bytes) => post({ type: 'file-bytes', fileId, bytes }, [bytes.buffer]),
+        () => performance.now(),
+        FLUSH_MS,
+        () => {
+          files.delete(file);
+          post({ type: 'file-close', fileId });
+        },
+      );
+      files.add(file);
+      return file;
+    },
+  });
+  // For scripts that wait (timers, promises): their appends still reach the page on time.
+  setInterval(() => files.forEach((f) => f.tick()), FLUSH_MS);
+
+  const lineOffset = measureFunctionLineOffset((body) => makeFunction(body) as () => unknown);
+  const map = inlineSourceMap(request.code);
+  const fail = (e: unknown): void => {
+    files.forEach((f) => f.flush());
+    const stack = e instanceof Error ? (e.stack ?? '') : '';
+    const where = locateInScript(stack, SCRIPT_URL, lineOffset, map);
+    post({ type: 'error', text: describeError(request.fileName, where, e), line: where?.line ?? null, elapsedMs: elapsed() });
+  };
+  scope.addEventListener('unhandledrejection', (e) => fail(e.reason));
+  try {
+    const module = { exports: {} as unknown };
+    makeFunction(`${request.code}\n//# sourceURL=${SCRIPT_URL}`, 'require', 'module', 'exports')(requireModule, module, module.exports);
+    // Files the script left open still hold bytes: hand them over before saying done.
+    files.forEach((f) => f.flush());
+    post({ type: 'done', elapsedMs: elapsed() });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+scope.onmessage = (e) => {
+  if (e.data.type === 'run') run(e.data);
+};
