@@ -11,7 +11,8 @@ export default defineConfig({
     build: { rollupOptions: { input: { index: resolve(root, 'main/electron/main.ts') } } },
   },
   preload: {
-    build: { rollupOptions: { input: { index: resolve(root, 'main/electron/preload.ts') } } },
+    // Sandboxed preloads must be CommonJS (package.json's "type": "module" would make it ESM).
+    build: { rollupOptions: { input: { index: resolve(root, 'main/electron/preload.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } } },
   },
   renderer: {
     root: resolve(root, 'renderer'),

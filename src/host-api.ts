@@ -36,6 +36,8 @@ export interface LessonInfo {
 export interface LessonContent {
   readonly projectId: string;
   readonly lesson: string;
+  /** The script's file name in the project (`sgd_function.ts`): compiled under it, and named in error locations. */
+  readonly scriptName: string;
   /** The script as saved in the project (the user may have edited it). */
   readonly script: string;
   /** The lesson text (Markdown) in both languages. */

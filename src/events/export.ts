@@ -1,10 +1,10 @@
 /**
  * A run as files others can read (`keisan export`, the app's Export Run): its event files
- * written anew, or every scalar series as CSV/JSON, one file per tag, like TensorBoard's
- * download links. Pure: bytes and RunData in, named files out.
+ * written anew, and the pieces of scalar downloads (Python-style numbers, JSON rows, file
+ * names; ./scalar-downloads.ts assembles TensorBoard's files from them). Pure: bytes and
+ * series in, text and named files out.
  *
  *     exportTfevents([['events.out.tfevents.1494075549.Morvan', bytes]]); // valid framing, file_version first
- *     exportScalars(run, 'csv'); // [{ name: 'run-train-tag-loss.csv', bytes }, …]
  */
 import { create, toBinary } from '@bufbuild/protobuf';
 import { FILE_VERSION } from '../format/event-file.ts';
@@ -12,7 +12,6 @@ import { EventSchema } from '../format/protos.ts';
 import { encodeRecord } from '../format/tfrecord.ts';
 import { readEventFile } from './event-stream.ts';
 import type { ReadProblem } from './record-scanner.ts';
-import type { RunData } from './run-data.ts';
 
 export type ScalarFormat = 'csv' | 'json';
 
@@ -55,13 +54,17 @@ export interface ScalarRows {
   readonly values: ArrayLike<number>;
 }
 
-/** The column header: the renderer's per-card download writes the same (renderer/scalars/scalar-export.ts). */
-export const CSV_HEADER = 'wall_time,step,value';
+/**
+ * TensorBoard's scalars plugin (scalars_plugin.py) writes its CSV download with Python's
+ * `csv.writer`: this header, `repr` numbers, and `\r\n` after every row. Every CSV we
+ * write (the app's card downloads, Export Run, `keisan export`) uses it.
+ */
+export const CSV_HEADER = 'Wall time,Step,Value';
 
 export function scalarCsv(s: ScalarRows): string {
-  const lines = [CSV_HEADER];
-  for (let i = 0; i < s.steps.length; i++) lines.push(`${pyFloatRepr(s.wallTimes[i]!)},${pyIntRepr(s.steps[i]!)},${pyFloatRepr(s.values[i]!)}`);
-  return `${lines.join('\n')}\n`;
+  let out = `${CSV_HEADER}\r\n`;
+  for (let i = 0; i < s.steps.length; i++) out += `${pyFloatRepr(s.wallTimes[i]!)},${pyIntRepr(s.steps[i]!)},${pyFloatRepr(s.values[i]!)}\r\n`;
+  return out;
 }
 
 /** JSON has no NaN or Infinity: those are written as the strings "NaN", "Infinity", "-Infinity". */
@@ -78,22 +81,6 @@ const safeName = (s: string): string => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, 
 /** TensorBoard's download name, `run-<run>-tag-<tag>.<ext>`, with characters no file system takes as `_`. */
 export function scalarFileName(run: string, tag: string, format: ScalarFormat): string {
   return `run-${safeName(run)}-tag-${safeName(tag)}.${format}`;
-}
-
-/** Every scalar tag of `run`, one file each, in tag order of first appearance. */
-export function exportScalars(run: RunData, format: ScalarFormat, runLabel: string = run.name): ExportFile[] {
-  const encoder = new TextEncoder();
-  const taken = new Set<string>();
-  const out: ExportFile[] = [];
-  for (const tag of run.tags.values()) {
-    if (tag.kind !== 'scalar' || tag.scalars === null) continue;
-    let name = scalarFileName(runLabel, tag.tag, format);
-    // Tags `a/b` and `a_b` would share a name once `/` is replaced: number the later ones.
-    for (let n = 2; taken.has(name); n++) name = scalarFileName(runLabel, `${tag.tag}-${n}`, format);
-    taken.add(name);
-    out.push({ name, bytes: encoder.encode(format === 'csv' ? scalarCsv(tag.scalars) : scalarJson(tag.scalars)) });
-  }
-  return out;
 }
 
 export interface RewrittenEventFile {
