@@ -12,9 +12,11 @@ const run = (cmd, args, opts = {}) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
+const hasTests = (dir, suffix) => existsSync(`${root}${dir}`) && readdirSync(`${root}${dir}`, { recursive: true }).some((f) => String(f).endsWith(suffix));
+const hasE2e = () => hasTests('test/e2e', '.e2e.ts');
+
 function needsBrowser() {
-  const dir = `${root}test/browser`;
-  return existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.test.ts'));
+  return hasTests('test/browser', '.test.ts') || hasE2e();
 }
 
 export function findChromium() {
@@ -38,6 +40,9 @@ function ensureChromium() {
 
 run('npx', ['tsc', '-p', 'tsconfig.src.json']);
 run('npx', ['tsc', '-p', 'tsconfig.node.json']);
+run('npx', ['tsc', '-p', 'tsconfig.web.json']);
 run('node', ['scripts/check-layers.mjs']);
 if (needsBrowser()) ensureChromium();
 run('npx', ['vitest', 'run']);
+// End-to-end (playwright.config.ts): the app in headless Chromium against `keisan board`.
+if (hasE2e()) run('npx', ['playwright', 'test'], { env: { ...process.env, KEISAN_CHROMIUM: findChromium() ?? '' } });
