@@ -1,0 +1,38 @@
+/**
+ * Messages between the graph view and the graph worker. The worker decodes the GraphDef,
+ * builds the scope hierarchy once, answers the info panel's questions and lays out
+ * scopes; the page keeps only the hierarchy's arrays (`ScopeTreeData`) and draws.
+ */
+import type { NodeDetails, ScopeTreeData } from '../../src/graph/index.ts';
+import type { GraphLanguage } from './graph-text.ts';
+
+export type GraphRequest =
+  | { readonly type: 'load'; readonly bytes: Uint8Array }
+  | { readonly type: 'details'; readonly graph: number; readonly id: number }
+  /** Boxes for every drawn node with these scopes open (labels, hence sizes, depend on the language). */
+  | { readonly type: 'layout'; readonly graph: number; readonly expanded: readonly number[]; readonly lang: GraphLanguage };
+
+/** Drawn nodes' boxes, five numbers each: entry id, centre x, centre y, width, height. */
+export interface PlacedBoxes {
+  readonly boxes: Float64Array;
+  /** Time the worker spent laying out (ELK), for the view's timing hooks. */
+  readonly ms: number;
+}
+
+export interface LoadedGraph {
+  /** Identifies this graph in later `details` requests (a newer `load` replaces it). */
+  readonly graph: number;
+  readonly tree: ScopeTreeData;
+  readonly decodeMs: number;
+  readonly buildMs: number;
+}
+
+export type GraphReply<R extends GraphRequest> =
+  R extends { type: 'load' } ? LoadedGraph : R extends { type: 'details' } ? NodeDetails : PlacedBoxes;
+
+/** What crosses the worker boundary: a request with its sequence number, and the answer to it. */
+export interface Envelope {
+  readonly seq: number;
+  readonly request: GraphRequest;
+}
+export type Answer = { readonly seq: number; readonly ok: true; readonly value: unknown } | { readonly seq: number; readonly ok: false; readonly message: string };

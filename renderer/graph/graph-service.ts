@@ -1,0 +1,57 @@
+/**
+ * The graph work that is too heavy for the page: decoding the GraphDef, building the
+ * hierarchy, node details and the layout (each open scope laid out by dagre on its own and
+ * cached, see src/graph/scope-layout.ts). Runs in the graph worker (graph-worker.ts), or
+ * on the page where a worker cannot start (graph-backend.ts).
+ */
+import { decodeGraphDef } from '../../src/format/graph-def.ts';
+import type { NodeDef } from '../../src/format/protos.ts';
+import { layoutVisible, nodeDetails, normalizeExpanded, ScopeLayoutCache, ScopeTree, type Layouter } from '../../src/graph/index.ts';
+import { createDagreLayouter } from './dagre-layout.ts';
+import type { GraphRequest, LoadedGraph, PlacedBoxes } from './graph-protocol.ts';
+import type { GraphLanguage } from './graph-text.ts';
+import { NodeLook } from './node-style.ts';
+
+export class GraphService {
+  private graph = 0;
+  private tree: ScopeTree | null = null;
+  private nodes: readonly NodeDef[] = [];
+  private readonly layouter: Layouter = createDagreLayouter();
+  private readonly caches = new Map<GraphLanguage, { look: NodeLook; cache: ScopeLayoutCache }>();
+
+  async handle(request: GraphRequest): Promise<unknown> {
+    if (request.type === 'load') return this.load(request.bytes);
+    if (request.graph !== this.graph || this.tree === null) throw new Error('the graph changed');
+    if (request.type === 'details') return nodeDetails(this.tree, this.nodes, request.id);
+    return this.layout(this.tree, request.expanded, request.lang);
+  }
+
+  private load(bytes: Uint8Array): LoadedGraph {
+    const t0 = performance.now();
+    const def = decodeGraphDef(bytes);
+    const t1 = performance.now();
+    this.tree = ScopeTree.fromNodes(def.node);
+    this.tree.metaEdges(0); // bundle every edge now, once, rather than in the first layout
+    this.nodes = def.node;
+    this.graph++;
+    this.caches.clear();
+    return { graph: this.graph, tree: this.tree.data, decodeMs: t1 - t0, buildMs: performance.now() - t1 };
+  }
+
+  private async layout(tree: ScopeTree, expanded: readonly number[], lang: GraphLanguage): Promise<PlacedBoxes> {
+    const t0 = performance.now();
+    let entry = this.caches.get(lang);
+    if (entry === undefined) {
+      entry = { look: new NodeLook(tree, lang), cache: new ScopeLayoutCache() };
+      this.caches.set(lang, entry);
+    }
+    const placed = await layoutVisible(tree, normalizeExpanded(tree, expanded), entry.look, this.layouter, entry.cache);
+    const boxes = new Float64Array(placed.size * 5);
+    let i = 0;
+    for (const [id, p] of placed) {
+      boxes.set([id, p.x, p.y, p.width, p.height], i);
+      i += 5;
+    }
+    return { boxes, ms: performance.now() - t0 };
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The info panel (`node-info`): the selected node's full name (`node-name`), op
+ * (`node-op`), inputs, outputs, attributes and output shapes; for a scope, its children
+ * (`node-children`, one `li` per child whose text is the child's name; clicking one opens
+ * it). With nothing selected it lists the top level, so a student can click through
+ * from there.
+ */
+import type { ChildSummary, LinkedNode, NodeDetails, ScopeDetails } from '../../src/graph/index.ts';
+import { clear, h } from '../app/dom.ts';
+import { graphText, type GraphLanguage, type GraphTextKey } from './graph-text.ts';
+
+export interface InfoActions {
+  /** Select an entry (revealing it); for a child entry, open it too when it is a scope. */
+  select(id: number, open: boolean): void;
+  toggle(id: number): void;
+  isExpanded(id: number): boolean;
+}
+
+export interface InfoContext {
+  readonly lang: GraphLanguage;
+  readonly actions: InfoActions;
+  /** Ops and scopes in the whole graph, for the summary shown with nothing selected. */
+  readonly totals: { readonly ops: number; readonly scopes: number };
+}
+
+const MAX_LINKS = 60;
+
+function section(lang: GraphLanguage, title: GraphTextKey, body: HTMLElement | null, count?: number): HTMLElement {
+  return h('section', { class: 'info-section' },
+    h('h4', {}, count === undefined ? graphText(lang, title) : `${graphText(lang, title)} (${count})`),
+    body ?? h('p', { class: 'muted' }, graphText(lang, 'none')));
+}
+
+function childList(children: readonly ChildSummary[], ctx: InfoContext): HTMLElement {
+  const items = children.map((c) => {
+    // The li's text is exactly the child's name (tests and people read it); the op or size is drawn from data-detail.
+    const detail = c.kind === 'scope' ? graphText(ctx.lang, 'ops', { count: c.opCount }) : c.op;
+    const li = h('li', { class: `child child-${c.kind}`, 'data-node': c.path, 'data-detail': detail, role: 'button', tabindex: 0, title: c.path }, c.leaf);
+    const go = (): void => ctx.actions.select(c.id, true);
+    li.addEventListener('click', go);
+    li.addEventListener('keydown', (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), go()));
+    return li;
+  });
+  return h('ul', { class: 'children', 'data-testid': 'node-children' }, items);
+}
+
+function linkList(links: readonly LinkedNode[], ctx: InfoContext): HTMLElement | null {
+  if (links.length === 0) return null;
+  const items = links.slice(0, MAX_LINKS).map((l) => {
+    const text = `${l.control ? '^' : ''}${l.name}${l.output !== '0' ? `:${l.output}` : ''}`;
+    const li = h('li', { class: l.control ? 'link control' : 'link', 'data-node': l.name }, text);
+    if (l.id !== null) {
+      const id = l.id;
+      li.setAttribute('role', 'button');
+      li.tabIndex = 0;
+      li.addEventListener('click', () => ctx.actions.select(id, false));
+    }
+    return li;
+  });
+  if (links.length > MAX_LINKS) items.push(h('li', { class: 'muted' }, graphText(ctx.lang, 'moreLinks')));
+  return h('ul', { class: 'links' }, items);
+}
+
+function scopeBody(d: ScopeDetails, ctx: InfoContext): HTMLElement[] {
+  const hist = d.opHistogram.slice(0, 12).map(([op, n]) => h('li', {}, `${op} ×${n}`));
+  return [
+    section(ctx.lang, 'children', childList(d.children, ctx), d.children.length),
+    section(ctx.lang, 'inputs', linkList(d.inputs, ctx), d.inputs.length),
+    section(ctx.lang, 'outputs', linkList(d.outputs, ctx), d.outputs.length),
+    section(ctx.lang, 'opTypes', h('ul', { class: 'histogram' }, hist)),
+  ];
+}
+
+export function renderInfo(panel: HTMLElement, d: NodeDetails | null, ctx: InfoContext): void {
+  clear(panel);
+  const { lang } = ctx;
+  if (d === null) return;
+  if (d.kind === 'scope' && d.id === 0) {
+    panel.append(
+      h('h3', { class: 'info-title' }, graphText(lang, 'topLevel')),
+      h('p', { class: 'muted' }, graphText(lang, 'graphSummary', { count: ctx.totals.ops, scopes: ctx.totals.scopes })),
+      section(lang, 'children', childList(d.children, ctx), d.children.length),
+      h('p', { class: 'muted hint' }, graphText(lang, 'hint')),
+    );
+    return;
+  }
+  panel.append(h('h3', { class: 'info-title', 'data-testid': 'node-name' }, d.name));
+  if (d.kind === 'scope') {
+    const open = ctx.actions.isExpanded(d.id);
+    const toggle = h('button', { class: 'small', 'data-testid': 'node-toggle', onclick: () => ctx.actions.toggle(d.id) }, graphText(lang, open ? 'collapse' : 'expand'));
+    panel.append(
+      h('p', { class: 'op-line' }, h('span', { class: 'op', 'data-testid': 'node-op' }, graphText(lang, 'scope')), ' ',
+        h('span', { class: 'muted' }, graphText(lang, 'ops', { count: d.opCount })), ' ', toggle),
+      ...scopeBody(d, ctx),
+    );
+    return;
+  }
+  const attrs = d.attrs.length === 0 ? null
+    : h('dl', { class: 'attrs' }, d.attrs.flatMap((a) => [h('dt', {}, a.key), h('dd', {}, a.value)]));
+  const shapes = d.outputShapes.length === 0 ? null
+    : h('ol', { class: 'shapes', start: 0 }, d.outputShapes.map((s) => h('li', {}, s)));
+  panel.append(h('p', { class: 'op-line' }, h('span', { class: 'op', 'data-testid': 'node-op' }, d.op)));
+  if (d.device !== '') panel.append(h('p', { class: 'muted' }, `${graphText(lang, 'device')}: ${d.device}`));
+  panel.append(
+    section(lang, 'inputs', linkList(d.inputs, ctx), d.inputs.length),
+    section(lang, 'outputs', linkList(d.outputs, ctx), d.outputs.length),
+    section(lang, 'shapes', shapes),
+    section(lang, 'attributes', attrs),
+  );
+}
