@@ -19,6 +19,8 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // test/browser runs in Chromium: vitest.browser.config.ts.
+    exclude: ['**/node_modules/**', 'test/browser/**'],
     environment: 'node',
     testTimeout: 60_000,
   },

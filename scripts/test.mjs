@@ -44,5 +44,7 @@ run('npx', ['tsc', '-p', 'tsconfig.web.json']);
 run('node', ['scripts/check-layers.mjs']);
 if (needsBrowser()) ensureChromium();
 run('npx', ['vitest', 'run']);
+// Browser suites (vitest.browser.config.ts): the WebGL backend in headless Chromium on SwiftShader.
+if (hasTests('test/browser', '.test.ts')) run('npx', ['vitest', 'run', '-c', 'vitest.browser.config.ts'], { env: { ...process.env, KEISAN_CHROMIUM: findChromium() ?? '' } });
 // End-to-end (playwright.config.ts): the app in headless Chromium against `keisan board`.
 if (hasE2e()) run('npx', ['playwright', 'test'], { env: { ...process.env, KEISAN_CHROMIUM: findChromium() ?? '' } });

@@ -1,12 +1,14 @@
 import { ValueError, TFError, InvalidArgumentError } from './errors.ts';
 import { type Fetch, flattenFetches } from './fetch-structure.ts';
 import { getDefaultGraph, type Graph, Operation, Tensor } from './graph.ts';
-import type { CpuKernel, KernelContext, VariableSlot } from './op-def.ts';
+import type { KernelContext, VariableSlot } from './op-def.ts';
 import { lookupOpDef } from './registry.ts';
 import { shapeFits, shapeToString } from './shape.ts';
 import { fromJs, toJs, type TensorValue, type ValueLike } from './tensor-value.ts';
 import { getHost } from '../host.ts';
 import { SeededRandom } from './seeded-random.ts';
+import type { Backend, Kernel } from '../backend/backend.ts';
+import { cpuBackend } from '../backend/cpu-backend.ts';
 
 /** A feed value: JS data (numbers, nested arrays, typed arrays) or a concrete `TensorValue`. */
 export type FeedValue = ValueLike | TensorValue;
@@ -19,11 +21,13 @@ function isTensorValue(x: unknown): x is TensorValue {
 /** One kernel call in a plan: where its inputs are read from and its outputs written to. */
 interface Step {
   readonly op: Operation;
-  readonly kernel: CpuKernel;
+  readonly kernel: Kernel<unknown>;
   readonly inputSlots: Int32Array;
   readonly outputSlots: Int32Array;
   readonly ctx: KernelContext;
-  readonly inputs: (TensorValue | null)[];
+  readonly inputs: unknown[];
+  /** Slots last used by this step, released after it; null unless the backend disposes values. */
+  release: Int32Array | null;
 }
 
 /** A `run` signature planned once: the pruned, ordered ops for these fetches and feeds. */
@@ -36,6 +40,15 @@ interface Plan {
   readonly rebuild: (values: readonly unknown[]) => unknown;
 }
 
+export interface SessionOptions {
+  /** Where kernels run: the CPU backend (default) or a GPU one such as `WebGLBackend`. */
+  readonly backend?: AnyBackend;
+}
+
+/** A backend of any value type: a session only hands a backend values that backend produced. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyBackend = Backend<any>;
+
 /**
  * `tf.Session`: runs the part of a graph that fetches need, with feeds, keeping variable
  * values across `run` calls. Each distinct (fetches, feed keys) pair is planned once —
@@ -47,13 +60,15 @@ interface Plan {
  */
 export class Session {
   readonly graph: Graph;
+  readonly backend: AnyBackend;
   private readonly variables = new Map<string, VariableSlot>();
   private readonly plans = new Map<string, Plan>();
   private readonly generators = new Map<Operation, SeededRandom>();
   private closed = false;
 
-  constructor(graph: Graph = getDefaultGraph()) {
+  constructor(graph: Graph = getDefaultGraph(), options: SessionOptions = {}) {
     this.graph = graph;
+    this.backend = options.backend ?? cpuBackend;
   }
 
   run(fetches: Fetch, feedDict?: FeedDict): any {
@@ -66,23 +81,39 @@ export class Session {
       plan = this.plan(flat.leaves, [...feeds.keys()], flat.rebuild);
       this.plans.set(key, plan);
     }
-    const slots: (TensorValue | undefined)[] = new Array(plan.slotCount);
-    for (const [t, slot] of plan.feedSlots) slots[slot] = feeds.get(t);
-    for (const step of plan.steps) {
-      const inputs = step.inputs;
-      const ins = step.inputSlots;
-      for (let i = 0; i < ins.length; i++) inputs[i] = ins[i]! >= 0 ? slots[ins[i]!]! : null;
-      let outs: TensorValue[];
-      try {
-        outs = step.kernel(inputs as TensorValue[], step.ctx);
-      } catch (e) {
-        throw asNodeError(e, step.op);
+    const backend = this.backend;
+    const slots: unknown[] = new Array(plan.slotCount);
+    try {
+      for (const [t, slot] of plan.feedSlots) slots[slot] = backend.upload(feeds.get(t)!);
+      for (const step of plan.steps) {
+        const inputs = step.inputs;
+        const ins = step.inputSlots;
+        for (let i = 0; i < ins.length; i++) inputs[i] = ins[i]! >= 0 ? slots[ins[i]!] : null;
+        let outs: unknown[];
+        try {
+          outs = step.kernel(inputs, step.ctx);
+        } catch (e) {
+          throw asNodeError(e, step.op);
+        }
+        const release = step.release;
+        const os = step.outputSlots;
+        for (let i = 0; i < os.length; i++) {
+          if (os[i]! >= 0) slots[os[i]!] = outs[i];
+          else if (release !== null) backend.dispose(outs[i]); // a fed output: its computed value is unused
+        }
+        if (release !== null) {
+          for (let i = 0; i < release.length; i++) {
+            backend.dispose(slots[release[i]!]);
+            slots[release[i]!] = undefined;
+          }
+        }
       }
-      const os = step.outputSlots;
-      for (let i = 0; i < os.length; i++) if (os[i]! >= 0) slots[os[i]!] = outs[i];
+      const values = plan.fetchSlots.map((s) => (s < 0 ? null : toJs(backend.download(slots[s]))));
+      return plan.rebuild(values);
+    } finally {
+      // Fetched values, and everything left by a failed step, go back to the backend.
+      if (backend.disposes) for (const v of slots) if (v !== undefined) backend.dispose(v);
     }
-    const values = plan.fetchSlots.map((s) => (s < 0 ? null : toJs(slots[s]!)));
-    return plan.rebuild(values);
   }
 
   /** Release variable values. Further `run` calls fail, as in TF. */
@@ -165,9 +196,11 @@ export class Session {
       const refInputs = def.refInputs ?? [];
       const inputSlots = Int32Array.from(op.inputs, (t, i) => (refInputs.includes(i) ? -1 : slot(t)));
       const outputSlots = Int32Array.from(op.outputs, (t) => (fedSet.has(t) ? -1 : slot(t)));
-      return { op, kernel: def.cpu, inputSlots, outputSlots, ctx: this.kernelContext(op), inputs: new Array(op.inputs.length).fill(null) };
+      const kernel = this.backend.kernel(op, def);
+      return { op, kernel, inputSlots, outputSlots, ctx: this.kernelContext(op), inputs: new Array(op.inputs.length).fill(null), release: null };
     });
     const fetchSlots = leaves.map((leaf) => ('tensor' in leaf ? slot(leaf.tensor) : -1));
+    if (this.backend.disposes) addReleases(steps, fetchSlots);
     return { version: this.graph.version, steps, slotCount: slotOf.size, feedSlots, fetchSlots, rebuild };
   }
 
@@ -195,6 +228,24 @@ export class Session {
       print: (text) => getHost().print(text),
     };
   }
+}
+
+/**
+ * Give each step the slots it is the last to touch (read or write), so a backend that owns
+ * its values (textures) can reuse them within the run. Fetched slots stay until read back.
+ */
+function addReleases(steps: Step[], fetchSlots: readonly number[]): void {
+  const last = new Map<number, number>();
+  steps.forEach((step, i) => {
+    for (const s of step.inputSlots) if (s >= 0) last.set(s, i);
+    for (const s of step.outputSlots) if (s >= 0) last.set(s, i);
+  });
+  for (const s of fetchSlots) last.delete(s);
+  const perStep: number[][] = steps.map(() => []);
+  for (const [s, i] of last) perStep[i]!.push(s);
+  steps.forEach((step, i) => {
+    step.release = Int32Array.from(perStep[i]!);
+  });
 }
 
 /** Data inputs (unless fed or taken by reference) and control inputs. */

@@ -1,0 +1,51 @@
+/**
+ * The part of `WebGL2RenderingContext` the WebGL backend uses, declared structurally:
+ * src/ is compiled without the DOM library (tsconfig.src.json), and a real context from
+ * `canvas.getContext('webgl2')` satisfies this interface as it is. Handles are opaque.
+ */
+export type GLTexture = object;
+export type GLFramebuffer = object;
+
+export interface GL2 {
+  readonly TEXTURE_2D: number;
+  readonly TEXTURE0: number;
+  readonly TEXTURE_MIN_FILTER: number;
+  readonly TEXTURE_MAG_FILTER: number;
+  readonly TEXTURE_WRAP_S: number;
+  readonly TEXTURE_WRAP_T: number;
+  readonly NEAREST: number;
+  readonly CLAMP_TO_EDGE: number;
+  readonly R32F: number;
+  readonly RGBA32F: number;
+  readonly RED: number;
+  readonly RGBA: number;
+  readonly FLOAT: number;
+  readonly FRAMEBUFFER: number;
+  readonly COLOR_ATTACHMENT0: number;
+  readonly FRAMEBUFFER_COMPLETE: number;
+  readonly MAX_TEXTURE_SIZE: number;
+  readonly NO_ERROR: number;
+  readonly UNPACK_ALIGNMENT: number;
+  readonly PACK_ALIGNMENT: number;
+  readonly RENDERER: number;
+  readonly VENDOR: number;
+
+  getExtension(name: string): unknown;
+  getParameter(pname: number): unknown;
+  getError(): number;
+  isContextLost(): boolean;
+  createTexture(): GLTexture | null;
+  deleteTexture(texture: GLTexture | null): void;
+  bindTexture(target: number, texture: GLTexture | null): void;
+  texParameteri(target: number, pname: number, param: number): void;
+  texStorage2D(target: number, levels: number, internalformat: number, width: number, height: number): void;
+  texSubImage2D(target: number, level: number, x: number, y: number, width: number, height: number, format: number, type: number, pixels: Float32Array): void;
+  pixelStorei(pname: number, param: number): void;
+  createFramebuffer(): GLFramebuffer | null;
+  deleteFramebuffer(fb: GLFramebuffer | null): void;
+  bindFramebuffer(target: number, fb: GLFramebuffer | null): void;
+  framebufferTexture2D(target: number, attachment: number, textarget: number, texture: GLTexture | null, level: number): void;
+  checkFramebufferStatus(target: number): number;
+  viewport(x: number, y: number, width: number, height: number): void;
+  readPixels(x: number, y: number, width: number, height: number, format: number, type: number, dst: Float32Array): void;
+}

@@ -1,0 +1,85 @@
+/**
+ * Element-wise programs: unary ops and binary ops with NumPy broadcasting. Each op is a
+ * GLSL expression in `x` (unary) or `a`, `b` (binary), mirroring its CPU kernel's
+ * formula (same order of operations) so results agree to float32 rounding.
+ */
+import { broadcastShape, broadcastStrides } from '../../../ops/kernels/elementwise.ts';
+import type { GpuProgram } from '../program.ts';
+
+/** GLSL for each unary op, in `x`. Relu keeps `x < 0 ? 0 : x` so NaN passes through as on the CPU. */
+export const UNARY_GLSL = {
+  Identity: 'x',
+  StopGradient: 'x',
+  Neg: '-x',
+  Abs: 'abs(x)',
+  Sign: 'sign(x)',
+  Square: 'x * x',
+  Sqrt: 'sqrt(x)',
+  Rsqrt: '1.0 / sqrt(x)',
+  Reciprocal: '1.0 / x',
+  Exp: 'exp(x)',
+  Log: 'log(x)',
+  Relu: 'x < 0.0 ? 0.0 : x',
+  Sigmoid: '1.0 / (1.0 + exp(-x))',
+  // tanh(±9) is ±1 in float32; clamping keeps drivers that compute tanh through exp() from overflowing.
+  Tanh: 'tanh(clamp(x, -9.0, 9.0))',
+} as const satisfies Record<string, string>;
+
+/** GLSL for each binary op, in `a` (input 0) and `b` (input 1). The *Grad ops take (y, dy) or (dy, x) as TF does. */
+export const BINARY_GLSL = {
+  Add: 'a + b',
+  Sub: 'a - b',
+  Mul: 'a * b',
+  RealDiv: 'a / b',
+  Maximum: 'a >= b ? a : b',
+  Minimum: 'a <= b ? a : b',
+  SquaredDifference: '(a - b) * (a - b)',
+  ReluGrad: 'b > 0.0 ? a : 0.0',
+  SigmoidGrad: '(b * a) * (1.0 - a)',
+  TanhGrad: 'b * (1.0 - a * a)',
+  SqrtGrad: '(0.5 * b) / a',
+  RsqrtGrad: '(-0.5 * (b * a)) * (a * a)',
+  ReciprocalGrad: '(-b * a) * a',
+} as const satisfies Record<string, string>;
+
+export function unaryProgram(name: string, glsl: string, shape: readonly number[]): GpuProgram {
+  return {
+    name,
+    inputs: ['x0'],
+    outputShape: shape,
+    source: `float compute(int i) { float x = fetch(x0, i); return ${glsl}; }`,
+  };
+}
+
+export function binaryProgram(name: string, glsl: string, aShape: readonly number[], bShape: readonly number[]): GpuProgram {
+  const outShape = broadcastShape(aShape, bShape);
+  return {
+    name,
+    inputs: ['x0', 'x1'],
+    outputShape: outShape,
+    source: `${indexFunction('indexA', aShape, outShape)}
+${indexFunction('indexB', bShape, outShape)}
+float compute(int i) { float a = fetch(x0, indexA(i)); float b = fetch(x1, indexB(i)); return ${glsl}; }`,
+  };
+}
+
+/**
+ * `int fn(int i)`: the element of an input of `shape` that output element `i` reads. The
+ * common cases (same shape, a single element) need no index arithmetic; otherwise the
+ * output index is split into coordinates and dotted with the input's broadcast strides
+ * (0 along broadcast dimensions), the shapes baked in as constants.
+ */
+export function indexFunction(fn: string, shape: readonly number[], outShape: readonly number[]): string {
+  const size = shape.reduce((x, y) => x * y, 1);
+  const outSize = outShape.reduce((x, y) => x * y, 1);
+  if (size === 1) return `int ${fn}(int i) { return 0; }`;
+  if (size === outSize) return `int ${fn}(int i) { return i; }`;
+  const strides = broadcastStrides(shape, outShape);
+  const lines: string[] = [];
+  for (let d = outShape.length - 1; d >= 0; d--) {
+    const dim = outShape[d]!;
+    if (strides[d] !== 0) lines.push(`j += (r % ${dim}) * ${strides[d]};`);
+    if (d > 0) lines.push(`r /= ${dim};`);
+  }
+  return `int ${fn}(int i) { int r = i; int j = 0; ${lines.join(' ')} return j; }`;
+}
