@@ -5,6 +5,7 @@
 import './styles/noto-sans-jp.gen.css';
 import './styles/app.css';
 import type { HostApi } from '../src/host-api.ts';
+import { readAppLocation, syncAppLocation } from './app/app-location.ts';
 import { h, note } from './app/dom.ts';
 import { HostLoader } from './app/loader.ts';
 import { LANGUAGE_KEY } from './app/project-bar.ts';
@@ -29,8 +30,10 @@ async function boot(root: HTMLElement): Promise<void> {
     host = connectHost();
     const info = await host.info();
     const language = pickLanguage([savedLanguage(), info.language, navigator.language]);
+    // The project and tab open before a reload (or in a shared link); the loader checks the project is open.
+    const wish = readAppLocation(location.hash);
     const state = new AppState({
-      info, language, projects: [], currentProjectId: null, runs: [], unticked: new Set(), runFilter: '', tab: 'scalars', backend: 'CPU',
+      info, language, projects: [], currentProjectId: wish.projectId, runs: [], unticked: new Set(), runFilter: '', tab: wish.tab ?? 'scalars', backend: 'CPU',
     });
     const lessons = await host.listLessons().catch(() => []);
     // Until the status bar exists, a failed read shows up as the fatal message below.
@@ -41,8 +44,9 @@ async function boot(root: HTMLElement): Promise<void> {
     loader.start();
     await loader.reload(true);
     // A lesson project with nothing run yet opens on its lesson.
-    if (state.now.runs.length === 0 && state.currentProject()?.lesson != null) state.update({ tab: 'lesson' });
+    if (wish.tab === null && state.now.runs.length === 0 && state.currentProject()?.lesson != null) state.update({ tab: 'lesson' });
     const ctx = mountShell(root, host, state, lessons);
+    syncAppLocation(state, window);
     notify = (text) => ctx.notify(text, 'error');
   } catch (e) {
     root.replaceChildren(h('div', { class: 'fatal' }, note(translate(early, 'app.hostError', { message: (e as Error).message }), 'error')));

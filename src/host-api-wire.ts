@@ -5,18 +5,29 @@
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
+const B64_CODES = Uint8Array.from(B64, (c) => c.charCodeAt(0));
+/** Base64 is ASCII, so UTF-8 decoding turns the codes into the string in one native call. */
+const ASCII = new TextDecoder();
+
 export function bytesToBase64(bytes: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
+  // Character codes first, then one native decode: `out +=` per 3 bytes took ~0.4 s for a 3 MB graph.
+  const codes = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let i = 0, o = 0;
+  for (; i + 2 < bytes.length; i += 3, o += 4) {
     const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
+    codes[o] = B64_CODES[n >> 18]!;
+    codes[o + 1] = B64_CODES[(n >> 12) & 63]!;
+    codes[o + 2] = B64_CODES[(n >> 6) & 63]!;
+    codes[o + 3] = B64_CODES[n & 63]!;
   }
   if (i < bytes.length) {
     const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8);
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + (i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=') + '=';
+    codes[o] = B64_CODES[n >> 18]!;
+    codes[o + 1] = B64_CODES[(n >> 12) & 63]!;
+    codes[o + 2] = i + 1 < bytes.length ? B64_CODES[(n >> 6) & 63]! : 61; // '='
+    codes[o + 3] = 61;
   }
-  return out;
+  return ASCII.decode(codes);
 }
 
 const LOOKUP = (() => {

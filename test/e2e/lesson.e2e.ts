@@ -64,6 +64,16 @@ test.describe('the SGD lesson, run from the app', () => {
       await app.screenshot('lesson');
     });
 
+    await test.step('a reload comes back to the lesson project and its tab (kept in the URL hash)', async () => {
+      const project = await page.getByTestId('project-select').inputValue();
+      expect(project, 'the lesson project is selected').not.toBe('');
+      await page.reload();
+      await expect(page.getByTestId('tab-lesson')).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByTestId('project-select')).toHaveValue(project);
+      await expect(page.getByTestId('lesson-run')).toBeEnabled({ timeout: 20_000 });
+      expect(new URL(page.url()).hash).toContain(`project=${encodeURIComponent(project)}`);
+    });
+
     await test.step('run it', async () => {
       // Open Scalars and Console once, so they are live while the script trains.
       await page.getByTestId('tab-scalars').click();
