@@ -20,7 +20,7 @@ const TRANSCENDENTAL: Tolerance = { abs: 1e-6, rel: 1e-5 };
 
 let backend: WebGLBackend;
 beforeAll(() => {
-  backend = new WebGLBackend(createGL(), { debug: true });
+  backend = new WebGLBackend(createGL(), { debug: true, smallOnCpu: 0 }); // every op draws: these test the kernels
 });
 
 const op = (type: string, xs: tf.Tensor[]): tf.Tensor =>

@@ -11,7 +11,7 @@ import { createGL } from './gl.ts';
 
 let backend: WebGLBackend;
 beforeAll(() => {
-  backend = new WebGLBackend(createGL(), { debug: true });
+  backend = new WebGLBackend(createGL(), { debug: true, smallOnCpu: 0 }); // every op draws: these test the kernels
 });
 
 /** Σₖ|a·b| for output (r, c) of op(a)·op(b), a: m×k, b: k×n after the transposes. */

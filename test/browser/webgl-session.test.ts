@@ -48,6 +48,23 @@ describe('training on WebGL matches the CPU backend', () => {
     expect(stats.fallbacks.get('ApplyGradientDescent')).toBe(40);
   });
 
+  test('small-tensor rule: the lesson (all scalars) stays on the host by default, draws with the rule off; both match the CPU', () => {
+    const g = lessonGraph();
+    const cpu = train(g, 20);
+    backend.resetStats();
+    const host = train(g, 20, { backend });
+    expect(backend.stats.gpuOps).toBe(0);
+    expect(backend.stats.uploads).toBe(0);
+    expect(backend.stats.smallOnCpu).toBeGreaterThan(0);
+    expect(host.losses).toEqual(cpu.losses); // the same CPU kernels: bit-identical
+    const drawing = new WebGLBackend(createGL(), { debug: true, smallOnCpu: 0 });
+    const gpu = train(g, 20, { backend: drawing });
+    expect(drawing.stats.gpuOps).toBeGreaterThan(0);
+    expect(drawing.stats.smallOnCpu).toBe(0);
+    expectClose(gpu.losses, cpu.losses, 1e-4);
+    expectClose(gpu.variables, cpu.variables, 1e-4);
+  });
+
   test('textures are all returned to the pool after each run, and reused by the next', () => {
     const g = mlpGraph();
     const pool = backend.context.pool;

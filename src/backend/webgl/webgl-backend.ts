@@ -40,6 +40,8 @@ export interface WebGLStats {
   uploadMs: number;
   downloadMs: number;
   gpuOps: number;
+  /** GPU-kernel ops run on the CPU because all their inputs were small and on the host (`SMALL_ON_CPU`). */
+  smallOnCpu: number;
   /** CPU-fallback runs per op type. */
   fallbacks: Map<string, number>;
 }
@@ -47,9 +49,20 @@ export interface WebGLStats {
 export interface WebGLBackendOptions extends GpuContextOptions {
   /** Clock for the transfer timings in `stats` (e.g. `() => performance.now()`); defaults to Date.now. */
   readonly now?: () => number;
+  /** Largest input (elements) for the small-tensor CPU rule; default `SMALL_ON_CPU`, 0 turns it off (kernel tests). */
+  readonly smallOnCpu?: number;
 }
 
 const fallbackSet = new Set(cpuFallbackOps);
+
+/**
+ * An op with a GPU kernel runs its CPU kernel instead when every input is already on the
+ * host and has at most this many elements: uploading a scalar costs more than the
+ * arithmetic (the seed lesson's whole step is scalars), and its output then stays on the
+ * host for the next small op. Any input on the GPU, or any larger input, and it draws.
+ * Measured with `npm run bench:webgl` (bench/RESULTS.md, sgd_lesson_step).
+ */
+export const SMALL_ON_CPU = 64;
 
 export class WebGLBackend implements Backend<WebGLTensor> {
   readonly name = 'webgl';
@@ -57,11 +70,13 @@ export class WebGLBackend implements Backend<WebGLTensor> {
   readonly context: GpuContext;
   stats: WebGLStats = emptyStats();
   private readonly now: () => number;
+  private readonly small: number;
 
   /** Throws `WebGLUnsupportedError` where float textures cannot be rendered to (use the CPU backend then). */
   constructor(gl: GL2, options: WebGLBackendOptions = {}) {
     this.context = new GpuContext(gl, options);
     this.now = options.now ?? Date.now;
+    this.small = options.smallOnCpu ?? SMALL_ON_CPU;
   }
 
   resetStats(): void {
@@ -106,7 +121,7 @@ export class WebGLBackend implements Backend<WebGLTensor> {
 
   kernel(op: Operation, def: OpDef): Kernel<WebGLTensor> {
     const factory = (webglKernels as Record<string, ProgramFactory>)[op.type];
-    if (factory !== undefined && allFloat32(op)) return this.gpuKernel(op, factory);
+    if (factory !== undefined && allFloat32(op)) return this.smallOnHost(this.gpuKernel(op, factory), this.fallbackKernel(def, false));
     if (factory === undefined && !fallbackSet.has(op.type)) {
       throw new Error(`The WebGL backend has no kernel for '${op.type}' and it is not listed as a CPU fallback (src/backend/webgl/kernels.ts)`);
     }
@@ -129,12 +144,23 @@ export class WebGLBackend implements Backend<WebGLTensor> {
     };
   }
 
-  private fallbackKernel(def: OpDef): Kernel<WebGLTensor> {
+  /** `gpu`, unless every input is small and on the host (`options.smallOnCpu`): then `cpu`. */
+  private smallOnHost(gpu: Kernel<WebGLTensor>, cpu: Kernel<WebGLTensor>): Kernel<WebGLTensor> {
+    return (inputs, ctx) => {
+      for (const t of inputs) {
+        if (t === null || t.texture !== null || t.host === null || t.host.data.length > this.small) return gpu(inputs, ctx);
+      }
+      this.stats.smallOnCpu++;
+      return cpu(inputs, ctx);
+    };
+  }
+
+  private fallbackKernel(def: OpDef, counted = true): Kernel<WebGLTensor> {
     return (inputs, ctx) => {
       const values = inputs.map((t) => (t === null ? null : this.download(t)));
       const outs = def.cpu(values as TensorValue[], ctx);
       const f = this.stats.fallbacks;
-      f.set(def.type, (f.get(def.type) ?? 0) + 1);
+      if (counted) f.set(def.type, (f.get(def.type) ?? 0) + 1);
       return outs.map((v) => new WebGLTensor(v.dtype, v.shape, v, null));
     };
   }
@@ -145,5 +171,5 @@ function allFloat32(op: Operation): boolean {
 }
 
 function emptyStats(): WebGLStats {
-  return { uploads: 0, downloads: 0, uploadMs: 0, downloadMs: 0, gpuOps: 0, fallbacks: new Map() };
+  return { uploads: 0, downloads: 0, uploadMs: 0, downloadMs: 0, gpuOps: 0, smallOnCpu: 0, fallbacks: new Map() };
 }
