@@ -12,9 +12,9 @@
 import * as tf from '../src/index.ts';
 import { compareStepsPerSecond, uniform } from './timing.ts';
 import { loadTfjs } from './tfjs.ts';
+import { keisanMlpGraph, tfjsMlpStep } from './mlp-workload.ts';
 
 type Step = (i: number) => void;
-const BATCH = 64;
 
 function keisanLesson(): Step {
   const g = new tf.Graph();
@@ -51,67 +51,12 @@ function tfjsLesson(t: Awaited<ReturnType<typeof loadTfjs>>): Step {
   };
 }
 
-/** A few fixed batches: inputs uniform in [0, 1), one-hot labels. */
-function batches(): { x: Float32Array; y: Float32Array }[] {
-  return [1, 2, 3, 4].map((seed) => {
-    const x = uniform(BATCH * 784, seed);
-    const classes = uniform(BATCH, seed + 100);
-    const y = new Float32Array(BATCH * 10);
-    for (let r = 0; r < BATCH; r++) y[r * 10 + Math.floor(classes[r]! * 10)] = 1;
-    return { x, y };
-  });
-}
-
 function keisanMlp(): Step {
-  const g = new tf.Graph();
-  return g.asDefault(() => {
-    const x = tf.placeholder('float32', [null, 784], 'x');
-    const labels = tf.placeholder('float32', [null, 10], 'labels');
-    const dense = (input: tf.Tensor, units: number, name: string): tf.Tensor =>
-      tf.variableScope(name, () => {
-        const w = tf.getVariable('w', { shape: [input.shape![1]!, units], initializer: tf.initializers.glorotUniform() });
-        const b = tf.getVariable('b', { shape: [units], initializer: tf.initializers.zeros() });
-        return tf.matmul(input, w).add(b);
-      });
-    const hidden = tf.nn.relu(dense(x, 128, 'hidden'));
-    const logits = dense(hidden, 10, 'out');
-    const loss = tf.reduceMean(tf.nn.softmaxCrossEntropyWithLogitsV2({ labels, logits }));
-    const train = new tf.train.GradientDescentOptimizer(0.1).minimize(loss);
-    const sess = new tf.Session(g);
-    sess.run(tf.globalVariablesInitializer());
-    const data = batches();
-    return (i: number) => {
-      const d = data[i % data.length]!;
-      sess.run([train, loss], new Map<tf.Tensor, tf.FeedValue>([
-        [x, { dtype: 'float32', shape: [BATCH, 784], data: d.x }],
-        [labels, { dtype: 'float32', shape: [BATCH, 10], data: d.y }],
-      ]));
-    };
-  });
-}
-
-function tfjsMlp(t: Awaited<ReturnType<typeof loadTfjs>>): Step {
-  const glorot = (fanIn: number, fanOut: number) => {
-    const limit = Math.sqrt(6 / (fanIn + fanOut));
-    return t.variable(t.randomUniform([fanIn, fanOut], -limit, limit));
-  };
-  const w1 = glorot(784, 128);
-  const b1 = t.variable(t.zeros([128]));
-  const w2 = glorot(128, 10);
-  const b2 = t.variable(t.zeros([10]));
-  const opt = t.train.sgd(0.1);
-  const data = batches();
+  const mlp = keisanMlpGraph();
+  const sess = new tf.Session(mlp.graph);
+  sess.run(mlp.graph.asDefault(() => tf.globalVariablesInitializer()));
   return (i: number) => {
-    const d = data[i % data.length]!;
-    const x = t.tensor2d(d.x, [BATCH, 784]);
-    const y = t.tensor2d(d.y, [BATCH, 10]);
-    const loss = opt.minimize(() => {
-      const hidden = t.relu(t.add(t.matMul(x, w1), b1));
-      const logits = t.add(t.matMul(hidden, w2), b2);
-      return t.losses.softmaxCrossEntropy(y, logits) as ReturnType<typeof t.scalar>;
-    }, true)!;
-    loss.dataSync();
-    t.dispose([loss, x, y]);
+    sess.run([mlp.train, mlp.loss], mlp.feed(i));
   };
 }
 
@@ -123,6 +68,6 @@ function row(name: string, rates: Record<string, number>): Record<string, string
 
 const t = await loadTfjs();
 const lesson = compareStepsPerSecond({ keisan: keisanLesson(), tfjs: tfjsLesson(t) }, { warmupSteps: 300, rounds: 9, stepsPerRound: 300 });
-const mlp = compareStepsPerSecond({ keisan: keisanMlp(), tfjs: tfjsMlp(t) }, { warmupSteps: 5, rounds: 9, stepsPerRound: 10 });
+const mlp = compareStepsPerSecond({ keisan: keisanMlp(), tfjs: tfjsMlpStep(t) }, { warmupSteps: 5, rounds: 9, stepsPerRound: 10 });
 const results = [row('lesson (sgd y=5x+8)', lesson), row('mlp 784-128-10 batch 64', mlp)];
 process.stdout.write(`${JSON.stringify({ node: process.versions.node, tfjs: t.version_core, goals: { lesson: 2, mlp: 1 }, results }, null, 2)}\n`);

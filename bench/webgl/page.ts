@@ -14,6 +14,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import * as tf from '../../src/index.ts';
 import { WebGLBackend, type GL2 } from '../../src/backend/webgl/index.ts';
 import { median, uniform } from '../timing.ts';
+import { keisanMlpGraph, tfjsMlpStep } from '../mlp-workload.ts';
 
 declare const OffscreenCanvas: new (width: number, height: number) => { getContext(kind: 'webgl2'): unknown };
 declare const globalThis: { runWebGLBench?: (only: readonly string[]) => Promise<unknown> };
@@ -21,7 +22,6 @@ declare const globalThis: { runWebGLBench?: (only: readonly string[]) => Promise
 type Step = () => void;
 interface Case { readonly name: string; keisan(backend: WebGLBackend): Step; tfjs(): Step; readonly reps: number }
 
-const BATCH = 64;
 
 function renderer(gl: GL2): string {
   const g = gl as unknown as { getExtension(n: string): { UNMASKED_RENDERER_WEBGL: number } | null; getParameter(p: number): unknown; RENDERER: number };
@@ -92,70 +92,23 @@ function elementwiseCase(): Case {
   };
 }
 
-function batches(): { x: Float32Array; y: Float32Array }[] {
-  return [1, 2, 3, 4].map((seed) => {
-    const x = uniform(BATCH * 784, seed);
-    const classes = uniform(BATCH, seed + 100);
-    const y = new Float32Array(BATCH * 10);
-    for (let r = 0; r < BATCH; r++) y[r * 10 + Math.floor(classes[r]! * 10)] = 1;
-    return { x, y };
-  });
-}
-
 /** 784-128-10, batch 64, ReLU, softmax cross-entropy (mean), SGD(0.1); the loss is read back. */
 function mlpCase(): Case {
-  const data = batches();
   return {
     name: 'mlp_train_step',
     reps: 1,
     keisan(backend) {
-      const g = new tf.Graph();
-      const { x, labels, loss, train } = g.asDefault(() => {
-        const x = tf.placeholder('float32', [null, 784], 'x');
-        const labels = tf.placeholder('float32', [null, 10], 'labels');
-        const dense = (input: tf.Tensor, units: number, name: string): tf.Tensor =>
-          tf.variableScope(name, () => {
-            const w = tf.getVariable('w', { shape: [input.shape![1]!, units], initializer: tf.initializers.glorotUniform() });
-            const b = tf.getVariable('b', { shape: [units], initializer: tf.initializers.zeros() });
-            return tf.matmul(input, w).add(b);
-          });
-        const logits = dense(tf.nn.relu(dense(x, 128, 'hidden')), 10, 'out');
-        const loss = tf.reduceMean(tf.nn.softmaxCrossEntropyWithLogitsV2({ labels, logits }));
-        return { x, labels, loss, train: new tf.train.GradientDescentOptimizer(0.1).minimize(loss) };
-      });
-      const sess = session(g, backend);
+      const mlp = keisanMlpGraph();
+      const sess = session(mlp.graph, backend);
       let i = 0;
       return () => {
-        const d = data[i++ % data.length]!;
-        sess.run([train, loss], new Map<tf.Tensor, tf.FeedValue>([
-          [x, { dtype: 'float32', shape: [BATCH, 784], data: d.x }],
-          [labels, { dtype: 'float32', shape: [BATCH, 10], data: d.y }],
-        ]));
+        sess.run([mlp.train, mlp.loss], mlp.feed(i++));
       };
     },
     tfjs() {
-      const glorot = (fanIn: number, fanOut: number) => {
-        const limit = Math.sqrt(6 / (fanIn + fanOut));
-        return tfc.variable(tfc.randomUniform([fanIn, fanOut], -limit, limit));
-      };
-      const w1 = glorot(784, 128);
-      const b1 = tfc.variable(tfc.zeros([128]));
-      const w2 = glorot(128, 10);
-      const b2 = tfc.variable(tfc.zeros([10]));
-      const opt = tfc.train.sgd(0.1);
+      const step = tfjsMlpStep(tfc);
       let i = 0;
-      return () => {
-        const d = data[i++ % data.length]!;
-        const x = tfc.tensor2d(d.x, [BATCH, 784]);
-        const y = tfc.tensor2d(d.y, [BATCH, 10]);
-        const loss = opt.minimize(() => {
-          const hidden = tfc.relu(tfc.add(tfc.matMul(x, w1), b1));
-          const logits = tfc.add(tfc.matMul(hidden, w2), b2);
-          return tfc.losses.softmaxCrossEntropy(y, logits) as tfc.Scalar;
-        }, true)!;
-        loss.dataSync();
-        tfc.dispose([loss, x, y]);
-      };
+      return () => step(i++);
     },
   };
 }
