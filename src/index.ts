@@ -42,6 +42,7 @@ export { train } from './train/index.ts';
 export * as summary from './summary/index.ts';
 export { print, strings } from './api/strings.ts';
 export { setHost, type EngineHost, type AppendableFile } from './host.ts';
+export { getDefaultBackend, setDefaultBackend } from './backend/default-backend.ts';
 
 /** TF's dtype names, so scripts can write `tf.float32`. */
 export const float32 = 'float32';

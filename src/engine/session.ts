@@ -8,7 +8,7 @@ import { fromJs, toJs, type TensorValue, type ValueLike } from './tensor-value.t
 import { getHost } from '../host.ts';
 import { SeededRandom } from './seeded-random.ts';
 import type { Backend, Kernel } from '../backend/backend.ts';
-import { cpuBackend } from '../backend/cpu-backend.ts';
+import { getDefaultBackend } from '../backend/default-backend.ts';
 
 /** A feed value: JS data (numbers, nested arrays, typed arrays) or a concrete `TensorValue`. */
 export type FeedValue = ValueLike | TensorValue;
@@ -41,7 +41,7 @@ interface Plan {
 }
 
 export interface SessionOptions {
-  /** Where kernels run: the CPU backend (default) or a GPU one such as `WebGLBackend`. */
+  /** Where kernels run: the default backend (`setDefaultBackend`, the CPU unless a host set one) or e.g. a `WebGLBackend`. */
   readonly backend?: AnyBackend;
 }
 
@@ -68,7 +68,7 @@ export class Session {
 
   constructor(graph: Graph = getDefaultGraph(), options: SessionOptions = {}) {
     this.graph = graph;
-    this.backend = options.backend ?? cpuBackend;
+    this.backend = options.backend ?? getDefaultBackend();
   }
 
   run(fetches: Fetch, feedDict?: FeedDict): any {
