@@ -13,15 +13,16 @@ import path from 'node:path';
 import type {
   CompiledScript, ExportFormat, ExportedFile, GraphInfo, HostApi, HostEvent, HostInfo, LessonContent, LessonInfo, ProjectInfo, RunInfo, ScalarSeries, TagInfo,
 } from '../../src/host-api.ts';
-import type { GraphSource, RunData } from '../../src/events/run-data.ts';
-import { readGraphFile, type RunEntry } from '../logdir/index.ts';
 import { compileScript } from './compile-script.ts';
+import { KeyedQueue } from './keyed-queue.ts';
 import { HostError, outsideError } from './host-error.ts';
 import { LessonCatalog, type LessonLayout, projectLesson } from './lessons.ts';
 import { checkPathString, defaultProjectsDir, isInside, resolveExistingInside, resolveInside, userConfigDir } from './paths.ts';
 import { type LogsChange, ProjectLogs, type ProjectLogsOptions } from './project-logs.ts';
+import { type Project, ProjectRegistry, type RunRef } from './project-registry.ts';
 import { RecentProjects } from './recent-projects.ts';
 import { exportRunFiles, renameRunDir, trashRunDir, writeFilesInto } from './run-files.ts';
+import { RunGraphs } from './run-graphs.ts';
 import { graphBytes, graphInfos, runInfo, scalarSeries, tagInfos } from './run-views.ts';
 import type { TrashFn } from './trash.ts';
 
@@ -45,21 +46,6 @@ export interface NodeHostServiceOptions extends ProjectLogsOptions {
   readonly chooseSaveDir?: () => Promise<string | null>;
 }
 
-interface Project {
-  readonly info: ProjectInfo;
-  /** Realpath of the folder or event file. */
-  readonly real: string;
-  readonly logs: ProjectLogs;
-  readonly lesson: LessonLayout | null;
-}
-
-interface RunRef {
-  readonly project: Project;
-  readonly name: string;
-  readonly run: RunData;
-  readonly entry: RunEntry;
-}
-
 const isEventFile = (p: string): boolean => path.basename(p).includes('tfevents');
 
 function osLanguage(): string {
@@ -69,18 +55,14 @@ function osLanguage(): string {
 }
 
 export class NodeHostService implements HostApi {
-  private readonly projects = new Map<string, Project>();
-  /** Ids by realpath, kept after closing, so a project keeps its id for the whole session. */
-  private readonly projectIds = new Map<string, string>();
-  private readonly runIds = new Map<string, string>();
-  private readonly runKeys = new Map<string, { projectId: string; name: string }>();
+  /** Open projects, and ids for projects and runs that stay fixed for the session. */
+  private readonly projects = new ProjectRegistry();
   private readonly listeners = new Set<(e: HostEvent) => void>();
   private readonly recent: RecentProjects;
   private readonly lessons: LessonCatalog;
-  private readonly graphFiles = new Map<string, { stamp: string; source: GraphSource | null }>();
-  /** The pending append per (project, file): see appendEventBytes. */
-  private readonly appends = new Map<string, Promise<void>>();
-  private nextId = 1;
+  private readonly graphs = new RunGraphs();
+  /** Appends to one (project, file) run in call order: see appendEventBytes. */
+  private readonly appends = new KeyedQueue();
   private roots: string[] | null = null;
 
   constructor(private readonly options: NodeHostServiceOptions) {
@@ -107,41 +89,7 @@ export class NodeHostService implements HostApi {
 
   private onLogs(projectId: string, change: LogsChange): void {
     if (change.runsChanged) this.emit({ type: 'runs-changed', projectId });
-    for (const name of change.updated) this.emit({ type: 'run-updated', runId: this.runId(projectId, name) });
-  }
-
-  // ——— ids ———
-
-  private projectId(real: string): string {
-    let id = this.projectIds.get(real);
-    if (id === undefined) this.projectIds.set(real, (id = `p${this.nextId++}`));
-    return id;
-  }
-
-  private runId(projectId: string, name: string): string {
-    const key = `${projectId}\0${name}`;
-    let id = this.runIds.get(key);
-    if (id === undefined) {
-      id = `r${this.nextId++}`;
-      this.runIds.set(key, id);
-      this.runKeys.set(id, { projectId, name });
-    }
-    return id;
-  }
-
-  private project(projectId: string): Project {
-    const p = this.projects.get(projectId);
-    if (p === undefined) throw new HostError(`no open project '${projectId}'`, 404);
-    return p;
-  }
-
-  private runRef(runId: string): RunRef {
-    const key = this.runKeys.get(runId);
-    const project = key === undefined ? undefined : this.projects.get(key.projectId);
-    const run = project?.logs.run(key!.name);
-    const entry = project?.logs.entry(key!.name);
-    if (project === undefined || run === undefined || entry === undefined) throw new HostError(`no run '${runId}' (it may have been closed, renamed or deleted)`, 404);
-    return { project, name: key!.name, run, entry };
+    for (const name of change.updated) this.emit({ type: 'run-updated', runId: this.projects.runId(projectId, name) });
   }
 
   // ——— projects ———
@@ -163,13 +111,13 @@ export class NodeHostService implements HostApi {
     for (const e of await this.recent.list()) {
       if (roots !== null && !roots.some((r) => isInside(r, e.path))) continue;
       if (!(await fs.access(e.path).then(() => true, () => false))) continue;
-      out.push({ id: this.projectId(e.path), name: path.basename(e.path), path: e.path, kind: e.kind, lesson: e.lesson });
+      out.push({ id: this.projects.projectId(e.path), name: path.basename(e.path), path: e.path, kind: e.kind, lesson: e.lesson });
     }
     return out;
   }
 
   async listOpenProjects(): Promise<ProjectInfo[]> {
-    return [...this.projects.values()].map((p) => p.info);
+    return [...this.projects.all()].map((p) => p.info);
   }
 
   async openProject(given?: string): Promise<ProjectInfo | null> {
@@ -183,7 +131,7 @@ export class NodeHostService implements HostApi {
     if (roots !== null) return this.openTrusted(await resolveExistingInside(roots, given));
     // Desktop: a path the renderer names must be one the user already chose: a recent
     // project, or something inside a project that is open now.
-    const open = [...this.projects.values()].filter((p) => p.info.kind === 'folder').map((p) => p.real);
+    const open = [...this.projects.all()].filter((p) => p.info.kind === 'folder').map((p) => p.real);
     let real: string;
     try {
       real = await resolveExistingInside(open, given);
@@ -202,7 +150,7 @@ export class NodeHostService implements HostApi {
     });
     const st = await fs.stat(real);
     if (!st.isDirectory() && !(st.isFile() && isEventFile(real))) throw new HostError(`'${given}' is neither a folder nor an event file (events.out.tfevents.*)`);
-    const id = this.projectId(real);
+    const id = this.projects.projectId(real);
     let project = this.projects.get(id);
     const kind = st.isDirectory() ? 'folder' : 'event-file';
     const lesson = project === undefined && kind === 'folder' ? await projectLesson(real) : null;
@@ -211,7 +159,7 @@ export class NodeHostService implements HostApi {
     if (project === undefined) {
       const logs = new ProjectLogs(real, (c) => this.onLogs(id, c), this.options);
       project = { info: { id, name: path.basename(real), path: real, kind, lesson: lesson?.lesson ?? null }, real, logs, lesson };
-      this.projects.set(id, project);
+      this.projects.add(project);
       try {
         await logs.start();
       } catch (e) {
@@ -227,7 +175,7 @@ export class NodeHostService implements HostApi {
   }
 
   async closeProject(projectId: string): Promise<void> {
-    const p = this.project(projectId);
+    const p = this.projects.project(projectId);
     p.logs.close();
     this.projects.delete(projectId);
     this.emit({ type: 'projects-changed' });
@@ -247,7 +195,7 @@ export class NodeHostService implements HostApi {
   }
 
   private lessonOf(projectId: string): { project: Project; lesson: LessonLayout } {
-    const project = this.project(projectId);
+    const project = this.projects.project(projectId);
     if (project.lesson === null) throw new HostError(`project '${project.info.name}' was not made from a lesson`, 409);
     return { project, lesson: project.lesson };
   }
@@ -273,19 +221,12 @@ export class NodeHostService implements HostApi {
    * Appends to one file run one at a time, in call order (queued before any await), so a
    * script's records stay whole and in sequence even when calls overlap.
    */
-  async appendEventBytes(projectId: string, relativePath: string, bytes: Uint8Array): Promise<void> {
-    const key = `${projectId}\0${relativePath}`;
-    const done = (this.appends.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => this.appendNow(projectId, relativePath, bytes));
-    this.appends.set(key, done);
-    try {
-      await done;
-    } finally {
-      if (this.appends.get(key) === done) this.appends.delete(key);
-    }
+  appendEventBytes(projectId: string, relativePath: string, bytes: Uint8Array): Promise<void> {
+    return this.appends.run(`${projectId}\0${relativePath}`, () => this.appendNow(projectId, relativePath, bytes));
   }
 
   private async appendNow(projectId: string, relativePath: string, bytes: Uint8Array): Promise<void> {
-    const project = this.project(projectId);
+    const project = this.projects.project(projectId);
     if (project.info.kind !== 'folder') throw new HostError('event files can only be written into a project folder', 409);
     const file = await resolveInside(project.real, relativePath, 'event file path');
     // Only event files: a renderer must not be able to rewrite scripts or anything else.
@@ -302,47 +243,35 @@ export class NodeHostService implements HostApi {
   // ——— runs ———
 
   async listRuns(): Promise<RunInfo[]> {
-    const folders = [...this.projects.values()].filter((p) => p.info.kind === 'folder');
+    const folders = [...this.projects.all()].filter((p) => p.info.kind === 'folder');
     const out: RunInfo[] = [];
-    for (const p of this.projects.values()) {
+    for (const p of this.projects.all()) {
       for (const run of p.logs.runs()) {
         const dir = p.logs.entry(run.name)!.dir;
         // A project opened inside another (a lesson made in board's logdir) owns its runs: list each run once.
         if (p.info.kind === 'folder' && folders.some((q) => q !== p && q.real.length > p.real.length && isInside(q.real, dir))) continue;
-        out.push(runInfo(this.runId(p.info.id, run.name), p.info.id, run.name, run));
+        out.push(runInfo(this.projects.runId(p.info.id, run.name), p.info.id, run.name, run));
       }
     }
     return out;
   }
 
   async listTags(runId: string): Promise<TagInfo[]> {
-    return tagInfos(this.runRef(runId).run);
+    return tagInfos(this.projects.runRef(runId).run);
   }
 
   async readScalars(runId: string, tag: string): Promise<ScalarSeries> {
-    return scalarSeries(runId, this.runRef(runId).run, tag);
-  }
-
-  /** The run's graphs: those in its event files, then GraphDef files beside them (read when changed). */
-  private async graphsOf(ref: RunRef): Promise<GraphSource[]> {
-    const fromFiles: GraphSource[] = [];
-    for (const file of ref.entry.graphFiles) {
-      const st = await fs.stat(file).catch(() => null);
-      if (st === null) continue;
-      const stamp = `${st.size}:${st.mtimeMs}`;
-      let cached = this.graphFiles.get(file);
-      if (cached?.stamp !== stamp) this.graphFiles.set(file, (cached = { stamp, source: await readGraphFile(file).catch(() => null) }));
-      if (cached.source !== null) fromFiles.push(cached.source);
-    }
-    return [...ref.run.graphs, ...fromFiles];
+    return scalarSeries(runId, this.projects.runRef(runId).run, tag);
   }
 
   async listGraphs(runId: string): Promise<GraphInfo[]> {
-    return graphInfos(await this.graphsOf(this.runRef(runId)));
+    const ref = this.projects.runRef(runId);
+    return graphInfos(await this.graphs.of(ref.run, ref.entry));
   }
 
   async readGraph(runId: string, index: number): Promise<Uint8Array> {
-    const graph = (await this.graphsOf(this.runRef(runId)))[index];
+    const ref = this.projects.runRef(runId);
+    const graph = (await this.graphs.of(ref.run, ref.entry))[index];
     if (graph === undefined) throw new HostError(`run has no graph ${index}`, 404);
     return graphBytes(graph);
   }
@@ -356,21 +285,17 @@ export class NodeHostService implements HostApi {
   }
 
   async renameRun(runId: string, newName: string): Promise<void> {
-    const ref = this.runRef(runId);
+    const ref = this.projects.runRef(runId);
     const dir = await this.ownDir(ref, 'renamed');
     const target = await resolveInside(ref.project.real, newName, 'new run name');
     await renameRunDir(dir, target);
     // The run keeps its id under its new name.
-    const name = path.relative(ref.project.real, target).split(path.sep).join('/');
-    const pid = ref.project.info.id;
-    this.runIds.delete(`${pid}\0${ref.name}`);
-    this.runIds.set(`${pid}\0${name}`, runId);
-    this.runKeys.set(runId, { projectId: pid, name });
+    this.projects.renameRun(runId, path.relative(ref.project.real, target).split(path.sep).join('/'));
     await ref.project.logs.refresh();
   }
 
   async deleteRun(runId: string): Promise<void> {
-    const ref = this.runRef(runId);
+    const ref = this.projects.runRef(runId);
     const dir = await this.ownDir(ref, 'deleted');
     const nested = ref.project.logs.runs().map((r) => r.name).filter((n) => n !== ref.name && n.startsWith(`${ref.name}/`));
     await trashRunDir(dir, nested, this.options.trash ?? null);
@@ -378,7 +303,7 @@ export class NodeHostService implements HostApi {
   }
 
   async exportRun(runId: string, format: ExportFormat): Promise<ExportedFile[]> {
-    const ref = this.runRef(runId);
+    const ref = this.projects.runRef(runId);
     return exportRunFiles(ref.run, ref.entry, format);
   }
 
@@ -390,7 +315,7 @@ export class NodeHostService implements HostApi {
 
   /** Stop following every project (the host is shutting down). */
   close(): void {
-    for (const p of this.projects.values()) p.logs.close();
+    for (const p of this.projects.all()) p.logs.close();
     this.projects.clear();
   }
 }
