@@ -3,7 +3,7 @@
  * values (no typed arrays, no NaN — unknown is `null`).
  */
 import { toBinary } from '@bufbuild/protobuf';
-import { graphDefOf } from '../../src/events/graphs.ts';
+import { viewableGraphDef } from '../../src/events/graphs.ts';
 import type { GraphSource, RunData } from '../../src/events/run-data.ts';
 import { GraphDefSchema } from '../../src/format/protos.ts';
 import type { GraphInfo, Problem, RunInfo, ScalarSeries, TagInfo } from '../../src/host-api.ts';
@@ -49,10 +49,17 @@ export function graphInfos(graphs: readonly GraphSource[]): GraphInfo[] {
   return graphs.map((g, index) => ({ index, source: g.source, label: graphLabel(g), nodes: g.nodes ?? 0 }));
 }
 
-/** A graph as binary GraphDef bytes: serialized ones as stored, parsed text files re-encoded. */
+/**
+ * A graph as binary GraphDef bytes: serialized ones as stored, parsed text files re-encoded,
+ * a Keras model config converted to its layer graph as TensorBoard does (keras-graph.ts).
+ */
 export function graphBytes(g: GraphSource): Uint8Array {
   if (g.graphDef instanceof Uint8Array) return g.graphDef;
-  const def = graphDefOf(g);
-  if (def === null) throw new HostError(`this graph is a Keras model config (${g.keras?.className ?? 'model'}), not a GraphDef`, 409);
+  let def;
+  try {
+    def = viewableGraphDef(g);
+  } catch (e) {
+    throw new HostError(`this graph cannot be shown: ${e instanceof Error ? e.message : String(e)}`, 409);
+  }
   return toBinary(GraphDefSchema, def);
 }

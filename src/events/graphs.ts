@@ -6,6 +6,7 @@
 import { decodeGraphDef } from '../format/graph-def.ts';
 import { parseGraphDefText } from '../format/pbtxt.ts';
 import type { GraphDef } from '../format/protos.ts';
+import { kerasModelGraphDef } from './keras-graph.ts';
 import type { GraphSource, GraphSourceKind, KerasModelInfo } from './run-data.ts';
 import { countField, lengthDelimited, type Span } from './wire.ts';
 
@@ -81,7 +82,7 @@ const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
 
 /**
  * A Keras model config (`graph_keras_model` summary: `model.to_json()`), which TensorBoard
- * turns into a layer graph (keras_util.py). Sequential models list layers in
+ * turns into a layer graph (keras_util.py; here `viewableGraphDef` → keras-graph.ts). Sequential models list layers in
  * `config.layers` (Keras 2.2+) or as `config` itself (older Keras). Null if not JSON.
  */
 export function kerasModelSource(origin: GraphOrigin, json: string): GraphSource | null {
@@ -112,9 +113,23 @@ export function graphFileSource(file: string, bytes: Uint8Array): GraphSource {
   return graphDefSource(origin, bytes);
 }
 
-/** The source's GraphDef, decoded if still serialized; null for a Keras model config. */
+/** The source's GraphDef, decoded if still serialized; null for a Keras model config (see `viewableGraphDef`). */
 export function graphDefOf(source: GraphSource): GraphDef | null {
   const g = source.graphDef;
   if (g === null) return null;
   return g instanceof Uint8Array ? decodeGraphDef(g) : g;
+}
+
+/**
+ * The GraphDef the graph view shows for a source: `graphDefOf`, or for a Keras model
+ * config the GraphDef of its layers, converted as TensorBoard's graph plugin does
+ * (keras-graph.ts). Throws, saying why, on a config it cannot read.
+ *
+ *     viewableGraphDef(kerasSource).node.map((n) => n.name)   // ['sequential/dense', 'sequential/dense_1']
+ */
+export function viewableGraphDef(source: GraphSource): GraphDef {
+  const def = graphDefOf(source);
+  if (def !== null) return def;
+  if (source.keras !== null) return kerasModelGraphDef(source.keras.json);
+  throw new Error(`graph source at ${source.file}:${source.offset} holds neither a GraphDef nor a Keras model config`);
 }

@@ -14,7 +14,8 @@ export { EventStreamReader, readEventFile, type EventFileReadResult, type EventR
 export { EventFileReader, RunAccumulator, type RunAccumulatorOptions } from './run-accumulator.ts';
 export { ScalarSeries } from './scalar-series.ts';
 export { pluginKind, scalarOf, tensorScalar, valueKind } from './classify.ts';
-export { graphDefOf, graphDefSource, graphFileSource, kerasModelSource, metaGraphSources, runMetadataSources, type GraphOrigin } from './graphs.ts';
+export { graphDefOf, graphDefSource, graphFileSource, kerasModelSource, metaGraphSources, runMetadataSources, viewableGraphDef, type GraphOrigin } from './graphs.ts';
+export { kerasModelGraphDef } from './keras-graph.ts';
 export type {
   EventFileData, GraphSource, GraphSourceKind, KerasModelInfo, KnownTagKind, LogMessageEntry, RunData, RunMetadataEntry,
   SessionLogEntry, TagData, TagKind, ValueEntry,

@@ -7,7 +7,9 @@
  *     const formula = tree.byPath('simple_model/formula')!;
  *     tree.children(formula).map((c) => tree.leaf(c)); // ['mul', 'add']
  */
-import { buildScopeTreeData, type GraphNodeLike, type ScopeTreeData } from './scope-tree-data.ts';
+import { planScopeSeries } from './scope-series.ts';
+import { detectTemplates } from './templates.ts';
+import { buildScopeTreeData, type GraphNodeLike, type ScopeTreeData, type ScopeTreeOptions, type SeriesRecord } from './scope-tree-data.ts';
 
 export type EntryKind = 'scope' | 'op';
 
@@ -18,7 +20,19 @@ export interface MetaEdge {
   readonly control: boolean;
   /** How many op-level edges it stands for. */
   readonly count: number;
+  /** TensorBoard's total size of those edges (sum of `data.edgeSize`; the count when sizes are absent), for width. */
+  readonly size: number;
+  /** How many of them are reference edges: TensorBoard draws the bundle as one when any is. */
+  readonly refCount: number;
 }
+
+/** The small icons on an op (option `embed`): `GraphDef.node` indices of embedded Consts and summaries. */
+export interface Embeddings {
+  readonly in: readonly number[];
+  readonly out: readonly number[];
+}
+
+const NO_EMBEDDINGS: Embeddings = { in: [], out: [] };
 
 export class ScopeTree {
   static readonly ROOT = 0;
@@ -31,9 +45,18 @@ export class ScopeTree {
   private readonly ins: number[][];
   private readonly outs: number[][];
   private meta: Map<number, MetaEdge[]> | null = null;
+  private seriesByEntry: Map<number, SeriesRecord> | null = null;
+  private embedded: Map<number, Embeddings> | null = null;
 
-  static fromNodes(nodes: readonly GraphNodeLike[]): ScopeTree {
-    return new ScopeTree(buildScopeTreeData(nodes));
+  /**
+   * Options (TensorBoard's embeddings and series) are off by default: see scope-tree-data.ts.
+   * `scopeSeries` builds twice: once to find scope structures (templates.ts), once to group them.
+   */
+  static fromNodes(nodes: readonly GraphNodeLike[], options: ScopeTreeOptions = {}): ScopeTree {
+    const tree = new ScopeTree(buildScopeTreeData(nodes, options));
+    if (options.scopeSeries !== true) return tree;
+    const plan = planScopeSeries(tree, detectTemplates(tree), options);
+    return plan.length === 0 ? tree : new ScopeTree(buildScopeTreeData(nodes, options, plan));
   }
 
   constructor(data: ScopeTreeData) {
@@ -173,6 +196,61 @@ export class ScopeTree {
     return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   }
 
+  /** Whether the entry is a grouped series (it is also a scope: `isScope` is true, its children are the members). */
+  isSeries(id: number): boolean {
+    return this.seriesIndex().has(id);
+  }
+
+  /** The grouped series at this entry, or undefined. */
+  seriesAt(id: number): SeriesRecord | undefined {
+    return this.seriesIndex().get(id);
+  }
+
+  /** Every series found, grouped or not (empty unless built with `series: true`). */
+  allSeries(): readonly SeriesRecord[] {
+    return this.data.series ?? [];
+  }
+
+  private seriesIndex(): Map<number, SeriesRecord> {
+    if (this.seriesByEntry === null) {
+      this.seriesByEntry = new Map();
+      for (const s of this.allSeries()) if (s.entry >= 0) this.seriesByEntry.set(s.entry, s);
+    }
+    return this.seriesByEntry;
+  }
+
+  /** The Consts and summaries embedded in an op (empty unless built with `embed: true`). */
+  embeddings(id: number): Embeddings {
+    if (this.embedded === null) {
+      const m = new Map<number, { in: number[]; out: number[] }>();
+      const { embedHost = [], embedNode = [], embedOut = [] } = this.data;
+      for (let k = 0; k < embedHost.length; k++) {
+        let e = m.get(embedHost[k]!);
+        if (e === undefined) m.set(embedHost[k]!, (e = { in: [], out: [] }));
+        (embedOut[k] ? e.out : e.in).push(embedNode[k]!);
+      }
+      this.embedded = m;
+    }
+    return this.embedded.get(id) ?? NO_EMBEDDINGS;
+  }
+
+  /** The op's device as TensorBoard names it (`GPU:0`); '' for a scope or an unset device. */
+  device(id: number): string {
+    return this.data.devices?.[id] ?? '';
+  }
+
+  /** How many ops at or under an entry run on each device (ops without a device are left out), most first. */
+  deviceHistogram(id: number): [device: string, count: number][] {
+    const counts = new Map<string, number>();
+    const walk = (x: number): void => {
+      const d = this.device(x);
+      if (d !== '') counts.set(d, (counts.get(d) ?? 0) + 1);
+      for (const c of this.children(x)) walk(c);
+    };
+    walk(id);
+    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  }
+
   /**
    * Edges between the children of a scope: every op-level edge whose two ends lie under
    * different children of `scope`, counted, with data and control kept apart (TensorBoard
@@ -186,8 +264,11 @@ export class ScopeTree {
   private bundleEdges(): Map<number, MetaEdge[]> {
     // One number per (source child, target child, control): exact in a double for any real graph size.
     const n = this.size;
-    const counts = new Map<number, Map<number, number>>();
-    const { edgeSrc, edgeDst, edgeControl } = this.data;
+    const bundleOf = new Map<number, Map<number, number>>(); // lca → key → bundle index
+    const count: number[] = [];
+    const size: number[] = [];
+    const refs: number[] = [];
+    const { edgeSrc, edgeDst, edgeControl, edgeSize, edgeRef } = this.data;
     for (let e = 0; e < edgeSrc.length; e++) {
       let a = edgeSrc[e]!;
       let b = edgeDst[e]!;
@@ -200,15 +281,24 @@ export class ScopeTree {
       }
       const lca = this.parent(a);
       const key = (a * n + b) * 2 + (edgeControl[e] ? 1 : 0);
-      let m = counts.get(lca);
-      if (m === undefined) counts.set(lca, (m = new Map()));
-      m.set(key, (m.get(key) ?? 0) + 1);
+      let m = bundleOf.get(lca);
+      if (m === undefined) bundleOf.set(lca, (m = new Map()));
+      let k = m.get(key);
+      if (k === undefined) {
+        m.set(key, (k = count.length));
+        count.push(0);
+        size.push(0);
+        refs.push(0);
+      }
+      count[k]!++;
+      size[k]! += edgeSize === undefined ? 1 : edgeSize[e]!;
+      if (edgeRef !== undefined && edgeRef[e]) refs[k]!++;
     }
     const out = new Map<number, MetaEdge[]>();
-    for (const [lca, m] of counts) {
-      out.set(lca, [...m].map(([key, count]) => {
+    for (const [lca, m] of bundleOf) {
+      out.set(lca, [...m].map(([key, k]) => {
         const pair = Math.floor(key / 2);
-        return { source: Math.floor(pair / n), target: pair % n, control: key % 2 === 1, count };
+        return { source: Math.floor(pair / n), target: pair % n, control: key % 2 === 1, count: count[k]!, size: size[k]!, refCount: refs[k]! };
       }));
     }
     return out;

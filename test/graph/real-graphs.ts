@@ -68,3 +68,62 @@ export function prng(seed: number): () => number {
     return (s >>> 0) / 2 ** 32;
   };
 }
+
+/**
+ * TensorBoard's build with embeddings and series, by strings only: which nodes are embedded
+ * (op matches `Const` or `^[a-zA-Z]+Summary$`), the display names of the others, and for
+ * each grouped series its name and member names (numbers parsed per leaf, runs found by
+ * sorting unique numbers), for the tests to compare the builder against.
+ */
+export function referenceTbHierarchy(nodes: readonly { name: string; op: string }[], minSize = 5): {
+  display: Map<string, string>; series: Map<string, string[]>;
+} {
+  const seen = new Set<string>();
+  const kept = nodes.filter((n) => {
+    if (seen.has(n.name)) return false;
+    seen.add(n.name);
+    return !/Const/.test(n.op) && !/^[a-zA-Z]+Summary$/.test(n.op);
+  });
+  const paths = referencePaths(kept.map((n) => n.name));
+  const display = new Map(kept.map((n, i) => [n.name, paths[i]!]));
+  const groups = new Map<string, { id: number; path: string }[]>();
+  kept.forEach((n, i) => {
+    const path = paths[i]!;
+    const parts = path.split('/');
+    const leaf = parts.pop()!;
+    const m = leaf.match(/^(\D*)_(\d+)$/);
+    const key = JSON.stringify([parts.join('/'), n.op, m ? m[1] : leaf]);
+    groups.set(key, [...(groups.get(key) ?? []), { id: m ? parseInt(m[2]!, 10) : 0, path }]);
+  });
+  const series = new Map<string, string[]>();
+  for (const [key, members] of groups) {
+    const [parent, , prefix] = JSON.parse(key) as [string, string, string];
+    const ids = [...new Set(members.map((m) => m.id))].sort((a, b) => a - b);
+    let start = 0;
+    for (let k = 1; k <= ids.length; k++) {
+      if (k < ids.length && ids[k] === ids[k - 1]! + 1) continue;
+      const run = members.filter((m) => m.id >= ids[start]! && m.id <= ids[k - 1]!);
+      if (run.length >= minSize) {
+        series.set(`${parent ? `${parent}/` : ''}${prefix}[${ids[start]}-${ids[k - 1]}]`, run.map((m) => m.path).sort());
+      }
+      start = k;
+    }
+  }
+  return { display, series };
+}
+
+/** Further real graphs for the TensorBoard-rule tests (the ones above also feed the view's tests). */
+export const MORE_REAL_GRAPHS = {
+  contribLearn: 'tf1-contrib-learn-2016-multirun/events.out.tfevents.1476472047.localhost',
+  pytorchStudy: 'pytorch-study-tensorboard/graph_experiment/events.out.tfevents.1771596179.zyzkings.9384.0',
+  tensorboardX: 'odd-tensorboardx-2020/events.out.tfevents.1600131926.yca-2662-2',
+  kerasFashion: 'keras-tf22-fashion-2020/train/events.out.tfevents.1594056835.DESKTOP-IJHBKKC.41884.53553.v2',
+  kerasImdb: 'keras-tf2-imdb-2023/train/events.out.tfevents.1690485354.e-bnbobg-5l77j-0.80091.0.v2',
+  kerasProfile: 'keras-tf22-profile-graph-2020/train/events.out.tfevents.1589604633.LEMON.12688.127.v2',
+} as const;
+
+/** Every GraphDef source of a real file (graph_def, meta_graph_def, run-metadata graphs), decoded. */
+export function realGraphSources(path: string): { source: string; part: string | null; def: GraphDef }[] {
+  const run = readRun('.', [[path, readRealEvent(path)]]);
+  return run.graphs.filter((g) => g.keras === null).map((g) => ({ source: g.source, part: g.part, def: graphDefOf(g)! }));
+}
