@@ -33,7 +33,7 @@ async function boot(root: HTMLElement): Promise<void> {
     // The project and tab open before a reload (or in a shared link); the loader checks the project is open.
     const wish = readAppLocation(location.hash);
     const state = new AppState({
-      info, language, projects: [], currentProjectId: wish.projectId, runs: [], unticked: new Set(), runFilter: '', tab: wish.tab ?? 'scalars', backend: 'CPU',
+      info, language, projects: [], currentProjectId: wish.projectId, runs: [], unticked: new Set(), runFilter: '', tab: wish.tab ?? 'scalars',
     });
     const lessons = await host.listLessons().catch(() => []);
     // Until the status bar exists, a failed read shows up as the fatal message below.

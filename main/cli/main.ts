@@ -1,7 +1,7 @@
 /**
  * `keisan` command line: `keisan run|board|inspect|export …` (USAGE below).
- * Returns the process exit code: 0 success, 1 the script failed, 2 a usage error,
- * 3 `inspect` found damage.
+ * Returns the process exit code: 0 success, 1 the script failed, 2 a usage error (or, for
+ * `run --backend webgl`, no browser or no WebGL2 to run in), 3 `inspect` found damage.
  */
 import { runCommand } from './run.ts';
 import { UsageError } from './usage.ts';
@@ -9,12 +9,16 @@ import { UsageError } from './usage.ts';
 const USAGE = `Usage: keisan <command> [options]
 
 Commands:
-  run SCRIPT [--logdir DIR] [--backend cpu] [-- ARGS...]
-      Run a .ts or .js model script on the CPU backend. In the script,
+  run SCRIPT [--logdir DIR] [--backend cpu|webgl] [-- ARGS...]
+      Run a .ts or .js model script. In the script,
       \`import * as tf from 'keisan'\` is this engine. tf.print goes to stdout;
       relative paths (FileWriter logdirs) are relative to the current directory.
-      --logdir DIR   sets KEISAN_LOGDIR=DIR (absolute) for the script to read
-      --backend cpu  the only backend available from the command line for now
+      --logdir DIR     sets KEISAN_LOGDIR=DIR (absolute) for the script to read
+      --backend cpu    (default) run it here, in Node, on the CPU backend
+      --backend webgl  run it in headless Chromium on the WebGL backend:
+                       /usr/bin/chromium, or the binary KEISAN_CHROMIUM names;
+                       lines and event files stream back as it runs; stderr
+                       names the GPU renderer; exit 2 when no browser is found
   board --logdir DIR [--logdir DIR2 ...] [--port 6006] [--host 127.0.0.1]
       Serve the app to a browser: runs, scalars, graphs and lessons of the
       log directories (or event files) given. Listens on 127.0.0.1 only,

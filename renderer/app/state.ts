@@ -23,8 +23,6 @@ export interface AppSnapshot {
   readonly unticked: ReadonlySet<string>;
   readonly runFilter: string;
   readonly tab: TabId;
-  /** The backend lesson scripts run on, shown in the status bar. */
-  readonly backend: 'CPU';
 }
 
 export type StateListener = (now: AppSnapshot, before: AppSnapshot) => void;

@@ -1,5 +1,10 @@
-/** The status bar: backend, host, run counts, and the latest message (saved files, errors). */
+/**
+ * The status bar: the backend lessons run on (and the GPU's name once a WebGL run has
+ * started), host, run counts, and the latest message (saved files, errors).
+ */
 import { h } from './dom.ts';
+import { backendSummary } from '../lesson/backend-text.ts';
+import { lessonBackend } from '../lesson/lesson-backend.ts';
 import { bindText } from '../i18n/dom.ts';
 import type { AppState } from './state.ts';
 
@@ -12,13 +17,16 @@ export function statusBar(state: AppState): { el: HTMLElement; notify(text: stri
   const host = h('span', { class: 'muted' });
   const show = (): void => {
     const l = state.now.language;
-    bindText(backend, l, 'status.backend', { backend: state.now.backend });
+    const { chosen, inUse } = lessonBackend.now;
+    bindText(backend, l, 'status.backend', { backend: backendSummary(l, chosen, inUse) });
+    backend.setAttribute('data-backend', inUse?.name ?? chosen);
     bindText(runs, l, 'status.runs', { count: state.now.runs.length });
     bindText(selected, l, 'status.selected', { count: state.selectedRuns().length });
     bindText(host, l, 'status.host', { host: `${state.now.info.host} ${state.now.info.version}` });
   };
   show();
   state.subscribe(show);
+  lessonBackend.subscribe(show);
   let clearTimer: ReturnType<typeof setTimeout> | null = null;
   return {
     el: h('footer', { class: 'statusbar' }, backend, runs, selected, message, h('span', { class: 'spacer' }), host),

@@ -1,10 +1,11 @@
 /**
  * Runs a lesson script from the editor: save it to the project, compile it on the host,
- * run it in a fresh worker, show its lines in the console, and append the event bytes it
- * writes to the project through the host (the host's watcher then updates the charts and
- * the graph, exactly as for a run started from the command line).
+ * run it in a fresh worker on the chosen backend (WebGL unless the user picked the CPU),
+ * show its lines in the console, and append the event bytes it writes to the project
+ * through the host (the host's watcher then updates the charts and the graph, exactly as
+ * for a run started from the command line).
  *
- *     const runner = new LessonRunner(host, consoleModel, startScriptWorker);
+ *     const runner = new LessonRunner(host, consoleModel, startScriptWorker, lessonBackend);
  *     await runner.run(projectId, 'sgd_function.ts', script);
  *     runner.stop();
  */
@@ -12,6 +13,7 @@ import type { HostApi } from '../../src/host-api.ts';
 import type { ConsoleModel } from '../console/console-model.ts';
 import type { RunRequest, WorkerMessage } from '../worker/protocol.ts';
 import { projectRelativePath } from './event-paths.ts';
+import { type LessonBackend, lessonBackend } from './lesson-backend.ts';
 
 export type RunnerPhase = 'idle' | 'saving' | 'compiling' | 'running' | 'finished' | 'failed' | 'stopped';
 
@@ -40,6 +42,8 @@ export class LessonRunner {
     private readonly console: ConsoleModel,
     /** A fresh worker per run (worker-factory.ts in the page). */
     private readonly makeWorker: () => ScriptWorker,
+    /** The backend choice to run on, and where the worker reports what it used. */
+    readonly backend: LessonBackend = lessonBackend,
   ) {}
 
   get current(): RunnerStatus {
@@ -103,6 +107,9 @@ export class LessonRunner {
       if (token !== this.runToken) return;
       const m = e.data;
       switch (m.type) {
+        case 'backend':
+          this.backend.report(m.backend);
+          break;
         case 'print':
           this.console.add({ kind: 'print', text: m.line, elapsedMs: m.elapsedMs });
           break;
@@ -145,7 +152,7 @@ export class LessonRunner {
       e.preventDefault();
       if (token === this.runToken) fail(`${fileName} ${e.message || 'the script worker failed to start'}`, null);
     };
-    worker.postMessage({ type: 'run', code, fileName });
+    worker.postMessage({ type: 'run', code, fileName, backend: this.backend.now.chosen });
   }
 
   private stopWorker(worker: ScriptWorker): void {

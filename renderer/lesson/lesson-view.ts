@@ -1,14 +1,16 @@
 /**
  * The Lesson tab (shown when the current project was made from a lesson): the lesson
- * text with its exercises beside the script in an editor, with Run and Stop. Output goes
- * to the Console tab, events to the project's log directory, and from there to the charts
- * and the graph.
+ * text with its exercises beside the script in an editor, with Run, Stop and the backend
+ * to run on (WebGL or CPU, remembered). Output goes to the Console tab, events to the
+ * project's log directory, and from there to the charts and the graph. Where WebGL could
+ * not run, a notice above the editor says the run used the CPU, and why.
  */
 import type { LessonContent } from '../../src/host-api.ts';
 import type { ViewContext, ViewHandle } from '../app/context.ts';
 import { clear, h, note } from '../app/dom.ts';
 import { bindText } from '../i18n/dom.ts';
 import type { StringKey } from '../i18n/index.ts';
+import { backendControl } from './backend-control.ts';
 import { ScriptEditor } from './editor.ts';
 import type { LessonRunner, RunnerPhase } from './lesson-runner.ts';
 import { renderMarkdown } from './markdown-dom.ts';
@@ -29,7 +31,8 @@ export function mountLessonView(container: HTMLElement, ctx: ViewContext, runner
   const runButton = bindText(h('button', { class: 'primary', 'data-testid': 'lesson-run' }), lang, 'lesson.run');
   const stopButton = bindText(h('button', { 'data-testid': 'lesson-stop' }), lang, 'lesson.stop');
   const message = h('div');
-  container.append(h('div', { class: 'lesson' }, text, h('div', { class: 'lesson-code' }, h('div', { class: 'toolbar' }, runButton, stopButton, phase, h('span', { class: 'spacer' }), logdir), message, editorHost)));
+  const backend = backendControl(runner.backend, () => state.now.language);
+  container.append(h('div', { class: 'lesson' }, text, h('div', { class: 'lesson-code' }, h('div', { class: 'toolbar' }, runButton, stopButton, backend.control, phase, h('span', { class: 'spacer' }), logdir), backend.notice, message, editorHost)));
 
   let content: LessonContent | null = null;
   let editor: ScriptEditor | null = null;
@@ -86,11 +89,15 @@ export function mountLessonView(container: HTMLElement, ctx: ViewContext, runner
   });
   const offState = state.subscribe((now, before) => {
     if (now.currentProjectId !== before.currentProjectId || now.projects !== before.projects) void load();
-    if (now.language !== before.language) showText();
+    if (now.language !== before.language) {
+      showText();
+      backend.showLanguage();
+    }
   });
   void load();
   return {
     dispose() {
+      backend.dispose();
       offRunner();
       offState();
       editor?.destroy();

@@ -1,11 +1,15 @@
 /**
- * The dedicated worker that runs a user's script on the CPU backend. The engine is
- * bundled in; the compiled CommonJS gets `require('keisan')` → the engine. `tf.print`
- * lines and event-file bytes go to the page, which shows the lines and hands the bytes
- * to the host. One worker per run: Stop terminates it, and every run starts from a
- * fresh default graph.
+ * The dedicated worker that runs a user's script, on the WebGL backend (a WebGL2 context on
+ * an OffscreenCanvas, made the default backend before the script runs, so its plain
+ * `new tf.Session()` lands there) or on the CPU backend when chosen or when WebGL cannot
+ * run here (the page is told which, and why). The engine is bundled in; the compiled
+ * CommonJS gets `require('keisan')` → the engine. `tf.print` lines and event-file bytes go
+ * to the page, which shows the lines and hands the bytes to the host. One worker per run:
+ * Stop terminates it, and every run starts from a fresh default graph and a fresh context.
  */
 import * as keisan from '../../src/index.ts';
+import type { GL2 } from '../../src/backend/webgl/index.ts';
+import { chooseBackend } from './backend-choice.ts';
 import { inlineSourceMap } from '../lesson/source-map.ts';
 import { describeError, locateInScript, measureFunctionLineOffset } from '../lesson/script-errors.ts';
 import { BufferedFile } from './buffered-file.ts';
@@ -25,6 +29,12 @@ const post = (message: WorkerMessage, transfer: Transferable[] = []): void => sc
 const makeFunction = (body: string, ...params: string[]): ((...args: unknown[]) => unknown) =>
   // Running the user's own code is this worker's purpose; it has no access to the page or the host.
   new Function(...params, body) as (...args: unknown[]) => unknown;
+
+/** A WebGL2 context on a 1×1 OffscreenCanvas (the worker never draws to the screen), or null. */
+function offscreenWebGL2(): GL2 | null {
+  if (typeof OffscreenCanvas === 'undefined') return null;
+  return new OffscreenCanvas(1, 1).getContext('webgl2') as GL2 | null;
+}
 
 function requireModule(name: string): unknown {
   if (name === 'keisan') return keisan;
@@ -57,6 +67,10 @@ function run(request: RunRequest): void {
   });
   // For scripts that wait (timers, promises): their appends still reach the page on time.
   setInterval(() => files.forEach((f) => f.tick()), FLUSH_MS);
+
+  const { backend, inUse } = chooseBackend(request.backend, offscreenWebGL2);
+  keisan.setDefaultBackend(backend);
+  post({ type: 'backend', backend: inUse });
 
   const lineOffset = measureFunctionLineOffset((body) => makeFunction(body) as () => unknown);
   const map = inlineSourceMap(request.code);

@@ -80,12 +80,12 @@ new Session().run(print('logdir', process.env.KEISAN_LOGDIR, constant([1, 2, 3],
     expect(r.stderr.length).toBeGreaterThan(0);
   });
 
-  it('rejects a missing script, an unknown option and another backend with exit code 2', () => {
+  it('rejects a missing script, an unknown option and an unknown backend with exit code 2', () => {
     expect(runKeisan(['run', 'missing.ts']).stderr).toContain("no such script 'missing.ts'");
     expect(runKeisan(['run', '--fast', 's.ts'], { 's.ts': '' }).status).toBe(2);
-    const webgl = runKeisan(['run', '--backend', 'webgl', 's.ts'], { 's.ts': '' });
-    expect(webgl.status).toBe(2);
-    expect(webgl.stderr).toContain("backend 'webgl' is not available from the command line yet");
+    const tpu = runKeisan(['run', '--backend', 'tpu', 's.ts'], { 's.ts': '' });
+    expect(tpu.status).toBe(2);
+    expect(tpu.stderr).toContain("no backend 'tpu'; use --backend cpu or --backend webgl.");
     expect(runKeisan([]).status).toBe(2);
   });
 });

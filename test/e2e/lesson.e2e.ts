@@ -5,9 +5,14 @@
  * finding `simple_model/formula` by search (not the gradient's copy under `gradients/`)
  * and by clicking down from the top level. The lesson trains in under a second, too fast
  * to watch, so a second test slows its loop down in the editor and watches the card grow.
+ * Both run on the WebGL backend (the app's default; WebGL2 on SwiftShader here), and the
+ * status bar names it and the GPU; a third picks the CPU in the lesson's backend control,
+ * runs again, and sees the choice kept across a reload. The wall time of each run (Run
+ * clicked → Finished) is recorded in the test's annotations.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { chromium } from '@playwright/test';
 import { type AppSession, boardError, electronSkip, expect, openApp, test } from './fixtures/app.ts';
 import { REPO_ROOT } from './fixtures/board-process.ts';
 import { childNames, topLevel } from './fixtures/scopes.ts';
@@ -30,6 +35,9 @@ const WATCH_LOSS_CARD = `(() => {
   new MutationObserver(read).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-points'] });
   read();
 })()`;
+
+/** The status bar once a WebGL run reported: `webgl · <renderer>` (a renderer string has at least a word). */
+const STATUS_WEBGL = /webgl · \S.{2,}/;
 
 const LESSON_SCRIPT = path.join(REPO_ROOT, 'resources', 'lessons', 'sgd', 'sgd_function.ts');
 const SLOW_MARK = 'slowed down for the e2e test';
@@ -80,9 +88,20 @@ test.describe('the SGD lesson, run from the app', () => {
       await page.getByTestId('tab-console').click();
       await page.getByTestId('tab-lesson').click();
       await page.evaluate(WATCH_LOSS_CARD);
+      await expect(page.getByTestId('lesson-backend'), 'WebGL is the default backend').toHaveValue('webgl');
+      const clicked = Date.now();
       await page.getByTestId('lesson-run').click();
       await page.getByTestId('tab-scalars').click();
       await expect(page.getByTestId('lesson-phase')).toHaveClass(/phase-finished/, { timeout: 60_000 });
+      test.info().annotations.push({ type: 'lesson wall time on webgl (Run → Finished)', description: `${Date.now() - clicked} ms` });
+    });
+
+    await test.step('it ran on WebGL: the status bar names webgl and the GPU renderer, and no fallback notice shows', async () => {
+      const status = page.getByTestId('status-backend');
+      await expect(status).toHaveText(STATUS_WEBGL);
+      await expect(status).toHaveAttribute('data-backend', 'webgl');
+      test.info().annotations.push({ type: 'status bar', description: (await status.textContent()) ?? '' });
+      await expect(page.getByTestId('lesson-backend-notice')).toBeHidden();
     });
 
     await test.step('the loss card shows every point the run wrote, within 2 s of the end', async () => {
@@ -101,6 +120,7 @@ test.describe('the SGD lesson, run from the app', () => {
       await page.getByTestId('tab-console').click();
       const lines = page.getByTestId('console').locator(':scope > *');
       await expect(lines).toHaveCount(10);
+      test.info().annotations.push({ type: 'console run header on webgl (time in the worker)', description: (await page.locator('.console-run').textContent()) ?? '' });
       for (const text of await lines.allTextContents()) expect.soft(text).toMatch(/a - -?[\d.e+-]+ \/ b - -?[\d.e+-]+ \/ loss - [\d.e+-]+/);
       await app.screenshot('console');
     });
@@ -168,5 +188,67 @@ test.describe('the SGD lesson, run from the app', () => {
     expect(seen, 'point counts only grow').toEqual([...seen].sort((a, b) => a - b));
     expect(seen.filter((n) => n > before && n < before + 1000), `counts part-way through training (seen: ${seen.join(', ')})`).not.toEqual([]);
     await app.screenshot('scalars-live');
+  });
+
+  test('cpu: chosen in the lesson view, the lesson runs on the CPU backend, and the choice survives a reload', async () => {
+    test.setTimeout(120_000);
+    const { page } = app;
+    await page.getByTestId('lesson-new-sgd').click();
+    await expect(page.getByTestId('lesson-run')).toBeEnabled({ timeout: 20_000 });
+    await page.getByTestId('lesson-backend').selectOption('cpu');
+    await expect(page.getByTestId('status-backend')).toHaveAttribute('data-backend', 'cpu');
+    await page.getByTestId('tab-scalars').click();
+    await page.getByTestId('tab-lesson').click();
+    await page.evaluate(WATCH_LOSS_CARD);
+    const before = (await lossCounts()).at(-1) ?? 0;
+    const clicked = Date.now();
+    await page.getByTestId('lesson-run').click();
+    await page.getByTestId('tab-scalars').click();
+    await expect(page.getByTestId('lesson-phase')).toHaveClass(/phase-finished/, { timeout: 60_000 });
+    test.info().annotations.push({ type: 'lesson wall time on cpu (Run → Finished)', description: `${Date.now() - clicked} ms` });
+    await expect(page.locator('[data-testid="scalar-card"][data-tag="loss"]')).toHaveAttribute('data-points', String(before + 1000), { timeout: 2_000 });
+    const status = page.getByTestId('status-backend');
+    await expect(status).toHaveAttribute('data-backend', 'cpu');
+    await expect(status).not.toHaveText(/webgl/i);
+    await expect(page.getByTestId('lesson-backend-notice')).toBeHidden();
+    await page.getByTestId('tab-console').click();
+    await expect(page.getByTestId('console').locator(':scope > *')).toHaveCount(10);
+    test.info().annotations.push({ type: 'console run header on cpu (time in the worker)', description: (await page.locator('.console-run').textContent()) ?? '' });
+
+    await page.reload();
+    await page.getByTestId('tab-lesson').click();
+    await expect(page.getByTestId('lesson-backend')).toHaveValue('cpu');
+    // Back to the default, for whoever runs next in this browser profile.
+    await page.getByTestId('lesson-backend').selectOption('webgl');
+    await expect(page.getByTestId('status-backend')).toHaveAttribute('data-backend', 'webgl');
+  });
+
+  test('no WebGL: in a Chromium with no GPU and no software rasterizer the lesson runs on the CPU, and a notice says why', async ({ appHost }) => {
+    test.skip(appHost !== 'board', 'needs a second browser with WebGL switched off, which only the board host can serve');
+    test.setTimeout(120_000);
+    const url = process.env['KEISAN_E2E_LESSON_URL'];
+    expect(url, 'the lesson board (global-setup)').toBeTruthy();
+    // --disable-webgl alone leaves WebGL2 on in this headless Chromium (checked); these two take it away.
+    const args = ['--disable-gpu', '--disable-software-rasterizer'];
+    const browser = await chromium.launch({ executablePath: process.env['KEISAN_CHROMIUM'] || '/usr/bin/chromium', headless: true, args });
+    try {
+      const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+      await page.goto(url!);
+      await page.getByTestId('lesson-new-sgd').click();
+      await expect(page.getByTestId('lesson-run')).toBeEnabled({ timeout: 20_000 });
+      await expect(page.getByTestId('lesson-backend')).toHaveValue('webgl');
+      await page.getByTestId('lesson-run').click();
+      await expect(page.getByTestId('lesson-phase')).toHaveClass(/phase-finished/, { timeout: 60_000 });
+      const notice = page.getByTestId('lesson-backend-notice');
+      await expect(notice).toBeVisible();
+      await expect(notice).toHaveAttribute('data-reason', 'no-webgl2');
+      await expect(notice).toContainText('WebGL2 is not available here, so this run used the CPU');
+      await expect(page.getByTestId('status-backend')).toHaveText(/cpu \(WebGL unavailable\)/);
+      await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'e2e-screenshots', 'board-lesson-no-webgl.png') });
+      await page.getByTestId('tab-console').click();
+      await expect(page.getByTestId('console').locator(':scope > *')).toHaveCount(10);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -11,7 +11,7 @@ const open = [project('logdir'), project('lesson/sgd #1', 'sgd')];
 function appState(wish = readAppLocation('')): AppState {
   return new AppState({
     info: {} as HostInfo, language: 'en', projects: [], currentProjectId: wish.projectId, runs: [], unticked: new Set(),
-    runFilter: '', tab: wish.tab ?? 'scalars', backend: 'CPU',
+    runFilter: '', tab: wish.tab ?? 'scalars',
   });
 }
 

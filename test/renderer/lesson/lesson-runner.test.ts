@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledScript, HostApi } from '../../../src/host-api.ts';
 import { ConsoleModel } from '../../../renderer/console/console-model.ts';
+import { LessonBackend } from '../../../renderer/lesson/lesson-backend.ts';
 import { LessonRunner, type RunnerPhase, type ScriptWorker } from '../../../renderer/lesson/lesson-runner.ts';
 import type { RunRequest, WorkerMessage } from '../../../renderer/worker/protocol.ts';
 
@@ -46,14 +47,15 @@ function setup(compiled?: CompiledScript) {
   const h = fakeHost(compiled);
   const model = new ConsoleModel();
   const workers: FakeWorker[] = [];
+  const backend = new LessonBackend(null);
   const runner = new LessonRunner(h.host, model, () => {
     const w = new FakeWorker();
     workers.push(w);
     return w;
-  });
+  }, backend);
   const phases: RunnerPhase[] = [];
   runner.subscribe((s) => phases.push(s.phase));
-  return { ...h, model, workers, runner, phases };
+  return { ...h, model, workers, runner, phases, backend };
 }
 
 describe('LessonRunner', () => {
@@ -62,7 +64,7 @@ describe('LessonRunner', () => {
     await t.runner.run('p1', 'sgd_function.ts', 'script text');
     expect(t.calls).toEqual(['save:script text', 'compile:sgd_function.ts']);
     const w = t.workers[0]!;
-    expect(w.posted).toEqual([{ type: 'run', code: 'compiled', fileName: 'sgd_function.ts' }]);
+    expect(w.posted).toEqual([{ type: 'run', code: 'compiled', fileName: 'sgd_function.ts', backend: 'webgl' }]);
     w.send({ type: 'file-open', fileId: 1, dir: './tmp/sgd', name: 'events.out.tfevents.1.keisan' });
     w.send({ type: 'file-bytes', fileId: 1, bytes: Uint8Array.of(1, 2) });
     w.send({ type: 'print', line: 'a - 1', elapsedMs: 5 });
@@ -110,5 +112,19 @@ describe('LessonRunner', () => {
     expect(t.runner.current.phase).toBe('stopped');
     w.send({ type: 'print', line: 'late', elapsedMs: 1 });
     expect(t.model.lines).toEqual([]);
+  });
+
+  it('asks the worker for the chosen backend and passes on what the worker says it used', async () => {
+    const t = setup();
+    t.backend.choose('cpu');
+    await t.runner.run('p1', 'a.ts', 'x');
+    expect(t.workers[0]!.posted[0]!.backend).toBe('cpu');
+
+    t.backend.choose('webgl');
+    await t.runner.run('p1', 'a.ts', 'x');
+    expect(t.workers[1]!.posted[0]!.backend).toBe('webgl');
+    const fallback = { name: 'cpu', renderer: null, fallback: { reason: 'no-float-targets', detail: 'EXT_color_buffer_float is missing' } } as const;
+    t.workers[1]!.send({ type: 'backend', backend: fallback });
+    expect(t.backend.now).toEqual({ chosen: 'webgl', inUse: fallback });
   });
 });
