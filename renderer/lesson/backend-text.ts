@@ -1,11 +1,10 @@
 /**
- * The lesson's backend control and notices in Japanese and English. Kept beside the lesson
- * code for now (the catalogues in renderer/i18n belong to another part of the app); the
- * fallback reasons are the worker's codes, the detail is the engine's own English text.
+ * The lesson's backend control and notices, from the UI catalogues (renderer/i18n). The
+ * fallback reasons are the worker's codes; each has its own catalogue entry.
  *
  *     backendText('ja').fallback('no-webgl2'); // 'WebGL2 を使えないため、CPU で実行しました'
  */
-import type { Language } from '../i18n/index.ts';
+import { type Language, translate } from '../i18n/index.ts';
 import type { BackendInUse, FallbackReason } from '../worker/protocol.ts';
 
 export interface BackendText {
@@ -15,30 +14,13 @@ export interface BackendText {
   fallback(reason: FallbackReason): string;
 }
 
-const EN: BackendText = {
-  label: 'Backend',
-  webgl: 'WebGL (GPU)',
-  cpu: 'CPU',
-  fallback: (reason) => ({
-    'no-webgl2': 'WebGL2 is not available here, so this run used the CPU',
-    'no-float-targets': 'This WebGL2 cannot render to float32 textures, so this run used the CPU',
-    failed: 'WebGL could not be set up, so this run used the CPU',
-  })[reason],
-};
-
-const JA: BackendText = {
-  label: 'バックエンド',
-  webgl: 'WebGL (GPU)',
-  cpu: 'CPU',
-  fallback: (reason) => ({
-    'no-webgl2': 'WebGL2 を使えないため、CPU で実行しました',
-    'no-float-targets': 'この WebGL2 は float32 テクスチャに描画できないため、CPU で実行しました',
-    failed: 'WebGL を準備できなかったため、CPU で実行しました',
-  })[reason],
-};
-
 export function backendText(lang: Language): BackendText {
-  return lang === 'ja' ? JA : EN;
+  return {
+    label: translate(lang, 'lesson.backend'),
+    webgl: translate(lang, 'lesson.backend.webgl'),
+    cpu: translate(lang, 'lesson.backend.cpu'),
+    fallback: (reason) => translate(lang, `lesson.backend.${reason}`),
+  };
 }
 
 /**
@@ -48,5 +30,5 @@ export function backendText(lang: Language): BackendText {
 export function backendSummary(lang: Language, chosen: string, inUse: BackendInUse | null): string {
   if (inUse === null) return chosen;
   if (inUse.name === 'webgl') return inUse.renderer === null ? 'webgl' : `webgl · ${inUse.renderer}`;
-  return inUse.fallback === null ? 'cpu' : `cpu (${lang === 'ja' ? 'WebGL 使用不可' : 'WebGL unavailable'})`;
+  return inUse.fallback === null ? 'cpu' : `cpu (${translate(lang, 'status.webglUnavailable')})`;
 }
