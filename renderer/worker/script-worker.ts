@@ -8,7 +8,7 @@
  * Stop terminates it, and every run starts from a fresh default graph and a fresh context.
  */
 import * as keisan from '../../src/index.ts';
-import type { GL2 } from '../../src/backend/webgl/index.ts';
+import { type GL2, WebGLBackend } from '../../src/backend/webgl/index.ts';
 import { chooseBackend } from './backend-choice.ts';
 import { inlineSourceMap } from '../lesson/source-map.ts';
 import { describeError, locateInScript, measureFunctionLineOffset } from '../lesson/script-errors.ts';
@@ -71,6 +71,9 @@ function run(request: RunRequest): void {
   const { backend, inUse } = chooseBackend(request.backend, offscreenWebGL2);
   keisan.setDefaultBackend(backend);
   post({ type: 'backend', backend: inUse });
+  // A lost GPU context (driver reset, another tab's load) and its restore reach the Console,
+  // so a student sees why training paused and from which run its variables came back.
+  if (backend instanceof WebGLBackend) backend.onContextEvent((e) => post({ type: 'print', line: `[keisan] ${e.message}`, elapsedMs: elapsed() }));
 
   const lineOffset = measureFunctionLineOffset((body) => makeFunction(body) as () => unknown);
   const map = inlineSourceMap(request.code);

@@ -10,7 +10,7 @@
  *     const sess = new tf.Session(graph, { backend: new WebGLBackend(gl) });
  */
 import type { DType } from '../engine/dtype.ts';
-import type { Operation } from '../engine/graph.ts';
+import type { Operation, Tensor } from '../engine/graph.ts';
 import type { KernelContext, OpDef } from '../engine/op-def.ts';
 import type { TensorValue } from '../engine/tensor-value.ts';
 
@@ -38,4 +38,45 @@ export interface Backend<T = unknown> {
   dispose(value: T): void;
   /** The kernel that runs `op` on this backend; called once per op when a run is planned. */
   kernel(op: Operation, def: OpDef): Kernel<T>;
+  /**
+   * Optional plan hook: see a whole planned run once and replace groups of its ops by one
+   * kernel each (the WebGL backend fuses chains of element-wise ops into one shader). Ops
+   * not in a group get `kernel` as usual. Backends without it (the CPU) pay nothing.
+   */
+  fuse?(run: PlannedRun): readonly FusedKernel<T>[];
+  /** Optional: called at the start of every `Session.run` (WebGL: context-loss checks, variable snapshots). */
+  beginRun?(): void;
+}
+
+/** What a plan hook sees of a run: its ops in execution order, and how each value is used. */
+export interface PlannedRun {
+  /** The pruned ops, in the order their kernels run. */
+  readonly ops: readonly Operation[];
+  /** Whether the run feeds `t` (its producer's value is then not what consumers read). */
+  isFed(t: Tensor): boolean;
+  /** Whether the run returns `t` (it must then be materialized). */
+  isFetched(t: Tensor): boolean;
+  /** The ops of this run that read `t` as a data input (not by reference), once per reading input. */
+  consumers(t: Tensor): readonly Operation[];
+  /** The kernel context the session gives `op` (for running member ops' CPU kernels). */
+  context(op: Operation): KernelContext;
+}
+
+/**
+ * Ops replaced by one kernel: `ops` in plan order; the kernel reads `inputs` and returns
+ * the outputs of the last op (the root, whose step the group takes). Every other member's outputs must be read
+ * only by members (not fetched, not fed), so no step after the group needs them.
+ */
+export interface FusedKernel<T> {
+  readonly ops: readonly Operation[];
+  readonly inputs: readonly Tensor[];
+  readonly kernel: Kernel<T>;
+}
+
+/**
+ * The backend cannot run anything now (the WebGL context was lost): not a fault of the op
+ * that was running, so a session passes it through as it is rather than naming the node.
+ */
+export class BackendUnavailableError extends Error {
+  override name = 'BackendUnavailableError';
 }

@@ -17,10 +17,39 @@ export interface InferContext {
   readonly attrs: Attrs;
 }
 
-/** A variable's storage inside a session. `value` is null until it is initialized. */
+/**
+ * A copy of a variable's value that a backend keeps on its own side (the WebGL backend: a
+ * texture), so that a training step can update the variable without a host round trip.
+ */
+export interface ResidentValue {
+  /** Read the value back to the host (the slot caches it until the next update). */
+  download(): TensorValue;
+  /** Give the backend's storage back; called once, when the slot stops holding this value. */
+  dispose(): void;
+}
+
+/**
+ * A variable's storage inside a session. `value` is null until it is initialized.
+ *
+ * Where a backend holds the variable (`resident`), the backend's copy is the current value
+ * and the host copy is a cache: reading `value` downloads it once per update, so CPU
+ * kernels keep reading `slot.value` as before. Assigning `value` makes the host copy the
+ * current value again and disposes the resident one.
+ *
+ *     slot.setResident(texture);   // a GPU update
+ *     slot.value;                  // read back once, then cached
+ *     slot.setResident(null);      // a CPU kernel wrote slot.value in place: the host copy wins
+ */
 export interface VariableSlot {
   readonly name: string;
   value: TensorValue | null;
+  /** The backend's copy, when it holds the current value; null when only the host does. */
+  readonly resident: ResidentValue | null;
+  /**
+   * Make `r` the current value (the host cache is dropped, an earlier resident value
+   * disposed). `null`: keep the current value on the host only (read back first if needed).
+   */
+  setResident(r: ResidentValue | null): void;
 }
 
 /** What a kernel may ask of the session running it. */

@@ -1,13 +1,13 @@
 import { ValueError, TFError, InvalidArgumentError } from './errors.ts';
 import { type Fetch, flattenFetches } from './fetch-structure.ts';
 import { getDefaultGraph, type Graph, Operation, Tensor } from './graph.ts';
-import type { KernelContext, VariableSlot } from './op-def.ts';
+import type { KernelContext, ResidentValue, VariableSlot } from './op-def.ts';
 import { lookupOpDef } from './registry.ts';
 import { shapeFits, shapeToString } from './shape.ts';
 import { fromJs, toJs, type TensorValue, type ValueLike } from './tensor-value.ts';
 import { getHost } from '../host.ts';
 import { SeededRandom } from './seeded-random.ts';
-import type { Backend, Kernel } from '../backend/backend.ts';
+import { type Backend, BackendUnavailableError, type FusedKernel, type Kernel, type PlannedRun } from '../backend/backend.ts';
 import { getDefaultBackend } from '../backend/default-backend.ts';
 
 /** A feed value: JS data (numbers, nested arrays, typed arrays) or a concrete `TensorValue`. */
@@ -61,7 +61,7 @@ type AnyBackend = Backend<any>;
 export class Session {
   readonly graph: Graph;
   readonly backend: AnyBackend;
-  private readonly variables = new Map<string, VariableSlot>();
+  private readonly variables = new Map<string, SessionVariable>();
   private readonly plans = new Map<string, Plan>();
   private readonly generators = new Map<Operation, SeededRandom>();
   private closed = false;
@@ -82,6 +82,7 @@ export class Session {
       this.plans.set(key, plan);
     }
     const backend = this.backend;
+    backend.beginRun?.();
     const slots: unknown[] = new Array(plan.slotCount);
     try {
       for (const [t, slot] of plan.feedSlots) slots[slot] = backend.upload(feeds.get(t)!);
@@ -119,6 +120,7 @@ export class Session {
   /** Release variable values. Further `run` calls fail, as in TF. */
   close(): void {
     this.closed = true;
+    for (const v of this.variables.values()) v.setResident(null);
     this.variables.clear();
     this.plans.clear();
   }
@@ -191,13 +193,31 @@ export class Session {
     };
     const feedSlots = new Map<Tensor, number>();
     for (const t of fed) feedSlots.set(t, slot(t));
-    const steps: Step[] = order.map((op) => {
+    const fetched = new Set(leaves.flatMap((leaf) => ('tensor' in leaf ? [leaf.tensor] : [])));
+    const contexts = new Map(order.map((op) => [op, this.kernelContext(op)]));
+    // A group a backend fused runs as one step, where its last op (the root) ran.
+    const fusedAt = new Map<Operation, FusedKernel<unknown>>();
+    const fusedAway = new Set<Operation>();
+    if (this.backend.fuse !== undefined) {
+      for (const group of this.backend.fuse(plannedRun(order, fedSet, fetched, contexts))) {
+        const root = group.ops[group.ops.length - 1]!;
+        fusedAt.set(root, group);
+        for (const op of group.ops) if (op !== root) fusedAway.add(op);
+      }
+    }
+    const outputSlotsOf = (op: Operation) => Int32Array.from(op.outputs, (t) => (fedSet.has(t) ? -1 : slot(t)));
+    const steps: Step[] = order.filter((op) => !fusedAway.has(op)).map((op) => {
+      const ctx = contexts.get(op)!;
+      const group = fusedAt.get(op);
+      if (group !== undefined) {
+        const inputSlots = Int32Array.from(group.inputs, (t) => slot(t));
+        return { op, kernel: group.kernel, inputSlots, outputSlots: outputSlotsOf(op), ctx, inputs: new Array(group.inputs.length).fill(null), release: null };
+      }
       const def = lookupOpDef(op.type);
       const refInputs = def.refInputs ?? [];
       const inputSlots = Int32Array.from(op.inputs, (t, i) => (refInputs.includes(i) ? -1 : slot(t)));
-      const outputSlots = Int32Array.from(op.outputs, (t) => (fedSet.has(t) ? -1 : slot(t)));
       const kernel = this.backend.kernel(op, def);
-      return { op, kernel, inputSlots, outputSlots, ctx: this.kernelContext(op), inputs: new Array(op.inputs.length).fill(null), release: null };
+      return { op, kernel, inputSlots, outputSlots: outputSlotsOf(op), ctx, inputs: new Array(op.inputs.length).fill(null), release: null };
     });
     const fetchSlots = leaves.map((leaf) => ('tensor' in leaf ? slot(leaf.tensor) : -1));
     if (this.backend.disposes) addReleases(steps, fetchSlots);
@@ -206,7 +226,7 @@ export class Session {
 
   private variableSlot(name: string): VariableSlot {
     let s = this.variables.get(name);
-    if (s === undefined) this.variables.set(name, (s = { name, value: null }));
+    if (s === undefined) this.variables.set(name, (s = new SessionVariable(name)));
     return s;
   }
 
@@ -228,6 +248,69 @@ export class Session {
       print: (text) => getHost().print(text),
     };
   }
+}
+
+/**
+ * A variable's value in a session: on the host, or held by the backend (`resident`) with
+ * the host copy read back on demand and cached until the next update (op-def.ts).
+ */
+class SessionVariable implements VariableSlot {
+  private host: TensorValue | null = null;
+  private held: ResidentValue | null = null;
+
+  constructor(readonly name: string) {}
+
+  get value(): TensorValue | null {
+    if (this.host === null && this.held !== null) this.host = this.held.download();
+    return this.host;
+  }
+
+  set value(v: TensorValue | null) {
+    const old = this.held;
+    this.held = null;
+    this.host = v;
+    if (old !== null) old.dispose();
+  }
+
+  get resident(): ResidentValue | null {
+    return this.held;
+  }
+
+  setResident(r: ResidentValue | null): void {
+    if (r === null) {
+      if (this.held !== null) this.value = this.value; // read back, then drop the backend's copy
+      return;
+    }
+    const old = this.held;
+    this.held = r;
+    this.host = null;
+    if (old !== null && old !== r) old.dispose();
+  }
+}
+
+/** The plan hook's view of a run (backend.ts `PlannedRun`). */
+function plannedRun(ops: readonly Operation[], fed: ReadonlySet<Tensor>, fetched: ReadonlySet<Tensor>, contexts: ReadonlyMap<Operation, KernelContext>): PlannedRun {
+  const consumers = new Map<Tensor, Operation[]>();
+  for (const op of ops) {
+    const refInputs = lookupOpDef(op.type).refInputs ?? [];
+    op.inputs.forEach((t, i) => {
+      if (refInputs.includes(i) || fed.has(t)) return;
+      const list = consumers.get(t);
+      if (list === undefined) consumers.set(t, [op]);
+      else list.push(op);
+    });
+  }
+  return {
+    ops,
+    isFed: (t) => fed.has(t),
+    isFetched: (t) => fetched.has(t),
+    consumers: (t) => consumers.get(t) ?? [],
+    context: (op) => {
+      const ctx = contexts.get(op);
+      if (ctx === undefined) throw new ValueError(`'${op.name}' is not part of this run`);
+      return ctx;
+    },
+  };
 }
 
 /**
@@ -266,7 +349,7 @@ function planKey(leaves: ReturnType<typeof flattenFetches>['leaves'], feeds: Rea
 
 /** Name the failing node, as TF does, keeping TF's error class when the kernel raised one. */
 function asNodeError(e: unknown, op: Operation): Error {
-  if (e instanceof TFError) return e;
+  if (e instanceof TFError || e instanceof BackendUnavailableError) return e;
   const message = e instanceof Error ? e.message : String(e);
   return new InvalidArgumentError(message, op.name);
 }

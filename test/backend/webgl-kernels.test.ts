@@ -4,7 +4,7 @@
  * new op cannot reach the WebGL backend without a decision. Runs in Node (no GL needed).
  */
 import { expect, test } from 'vitest';
-import { cpuFallbackOps, webglKernels } from '../../src/backend/webgl/kernels.ts';
+import { cpuFallbackOps, webglHostParamKernels, webglKernels } from '../../src/backend/webgl/kernels.ts';
 import { registeredOpTypes } from '../../src/engine/registry.ts';
 
 const gpu = Object.keys(webglKernels);
@@ -19,4 +19,10 @@ test('no op is both a GPU kernel and a CPU fallback, and the lists name only reg
   const known = new Set(registeredOpTypes());
   expect([...gpu, ...cpuFallbackOps].filter((t) => !known.has(t))).toEqual([]);
   expect(new Set(cpuFallbackOps).size).toBe(cpuFallbackOps.length);
+});
+
+test('ops with host-parameter programs are registered, have no plain GPU kernel, and keep their CPU fallback until the backend calls them', () => {
+  const known = new Set(registeredOpTypes());
+  const hostParam = Object.keys(webglHostParamKernels);
+  expect(hostParam.filter((t) => !known.has(t) || gpu.includes(t) || !cpuFallbackOps.includes(t))).toEqual([]);
 });

@@ -46,6 +46,7 @@ export interface GL2 {
   bindFramebuffer(target: number, fb: GLFramebuffer | null): void;
   framebufferTexture2D(target: number, attachment: number, textarget: number, texture: GLTexture | null, level: number): void;
   checkFramebufferStatus(target: number): number;
+  drawBuffers(buffers: number[]): void;
   viewport(x: number, y: number, width: number, height: number): void;
   readPixels(x: number, y: number, width: number, height: number, format: number, type: number, dst: Float32Array): void;
 }

@@ -56,69 +56,91 @@ export class GpuContext {
     this.check('setup');
   }
 
-  /** The extension can be present while R32F targets still are not renderable: try one once. */
+  /** The extension can be present while RGBA32F targets still are not renderable: try one once. */
   private probeFloatTarget(): void {
     const gl = this.gl;
-    const t = this.pool.acquire(1, 1, 'r32f');
+    const t = this.pool.acquire(1, 1, 'rgba32f');
     gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebuffer);
     gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, t.texture, 0);
     const complete = gl.checkFramebufferStatus(gl.FRAMEBUFFER) === gl.FRAMEBUFFER_COMPLETE;
     gl.bindFramebuffer(gl.FRAMEBUFFER, null);
     this.pool.release(t);
-    if (!complete) throw new WebGLUnsupportedError('This WebGL2 cannot render to R32F textures; use the CPU backend.');
+    if (!complete) throw new WebGLUnsupportedError('This WebGL2 cannot render to RGBA32F textures; use the CPU backend.');
   }
 
-  /** A texture holding `data` (row-major, one float per texel). */
-  upload(data: Float32Array): GpuTexture {
+  /**
+   * A texture holding `data` (layout.ts: flat row-major, four elements per RGBA texel).
+   * `shape` is accepted for callers that have one; the layout depends on the count only.
+   */
+  upload(data: Float32Array, _shape?: readonly number[]): GpuTexture {
     const gl = this.gl;
-    const { width, height } = textureShapeFor(data.length, this.maxTextureSize);
-    const t = this.pool.acquire(width, height, 'r32f');
-    let pixels = data;
-    if (data.length !== width * height) {
-      pixels = new Float32Array(width * height);
-      pixels.set(data);
-    }
+    const t = this.pool.acquireFor(data.length, this.maxTextureSize);
+    const { width } = textureShapeFor(data.length);
+    const fullRows = Math.floor(data.length / (width * 4));
     gl.bindTexture(gl.TEXTURE_2D, t.texture);
-    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, height, gl.RED, gl.FLOAT, pixels);
+    // Whole rows straight from the caller's array; only a partial last row is copied (padded with zeros).
+    if (fullRows > 0) gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, width, fullRows, gl.RGBA, gl.FLOAT, data.subarray(0, fullRows * width * 4));
+    const rest = data.length - fullRows * width * 4;
+    if (rest > 0) {
+      const row = new Float32Array(Math.ceil(rest / 4) * 4);
+      row.set(data.subarray(fullRows * width * 4));
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, fullRows, row.length / 4, 1, gl.RGBA, gl.FLOAT, row);
+    }
     gl.bindTexture(gl.TEXTURE_2D, null);
     this.check('upload');
     return t;
   }
 
-  /** The first `size` floats of a texture. Reads RGBA/FLOAT, the readback every float framebuffer supports. */
+  /** The first `size` floats of a texture: the rows holding them, read as RGBA/FLOAT (the readback every float framebuffer supports). */
   download(t: GpuTexture, size: number): Float32Array {
     const gl = this.gl;
+    const rows = Math.ceil(Math.max(Math.ceil(size / 4), 1) / t.width);
     gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebuffer);
     gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, t.texture, 0);
-    const rgba = new Float32Array(t.width * t.height * 4);
-    gl.readPixels(0, 0, t.width, t.height, gl.RGBA, gl.FLOAT, rgba);
+    const rgba = new Float32Array(t.width * rows * 4);
+    gl.readPixels(0, 0, t.width, rows, gl.RGBA, gl.FLOAT, rgba);
     gl.bindFramebuffer(gl.FRAMEBUFFER, null);
     this.check('download');
-    const out = new Float32Array(size);
-    for (let i = 0; i < size; i++) out[i] = rgba[i * 4]!;
-    return out;
+    return rgba.length === size ? rgba : rgba.slice(0, size);
   }
 
-  /** Draw `program` with `inputs` bound to its samplers, into a new pooled texture. */
+  /** Draw `program` with `inputs` bound to its samplers, into a new pooled texture (after its `stage`, if any). */
   run(program: GpuProgram, inputs: readonly GpuTexture[]): GpuTexture {
+    if (program.stage === undefined) return this.draw(program, inputs)[0]!;
+    const staged = this.draw(program.stage.program, inputs);
+    try {
+      return this.draw(program, [...inputs, ...staged])[0]!;
+    } finally {
+      for (const t of staged) this.pool.release(t);
+    }
+  }
+
+  /** One draw into `program.targets ?? 1` new textures (multiple render targets past one). */
+  private draw(program: GpuProgram, inputs: readonly GpuTexture[]): GpuTexture[] {
     const gl = this.gl;
     const size = program.outputShape.reduce((a, b) => a * b, 1);
-    const { width, height } = textureShapeFor(size, this.maxTextureSize);
-    const out = this.pool.acquire(width, height, 'r32f');
+    const targets = program.targets ?? 1;
+    const outs = Array.from({ length: targets }, () => this.pool.acquireFor(size, this.maxTextureSize));
     const info = this.programs.get(program);
     gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebuffer);
-    gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, out.texture, 0);
-    gl.viewport(0, 0, width, height);
+    outs.forEach((t, j) => gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0 + j, gl.TEXTURE_2D, t.texture, 0));
+    if (targets > 1) gl.drawBuffers(outs.map((_, j) => gl.COLOR_ATTACHMENT0 + j));
+    gl.viewport(0, 0, outs[0]!.width, outs[0]!.height);
     const tgl = gl as unknown as TwglContext;
     tgl.useProgram(info.program);
     twgl.setBuffersAndAttributes(tgl, info, this.quad);
-    const uniforms: Record<string, unknown> = { outWidth: width };
+    const uniforms: Record<string, unknown> = {};
     program.inputs.forEach((name, i) => { uniforms[name] = inputs[i]!.texture; });
     twgl.setUniforms(info, uniforms);
     twgl.drawBufferInfo(tgl, this.quad);
+    if (targets > 1) {
+      // Back to the one attachment every other draw and readback expects.
+      for (let j = 1; j < targets; j++) gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0 + j, gl.TEXTURE_2D, null, 0);
+      gl.drawBuffers([gl.COLOR_ATTACHMENT0]);
+    }
     gl.bindFramebuffer(gl.FRAMEBUFFER, null);
     this.check(program.name);
-    return out;
+    return outs;
   }
 
   /** In debug mode, turn a pending GL error into an exception naming what caused it. */

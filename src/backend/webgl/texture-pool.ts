@@ -4,8 +4,9 @@
  * released textures wait in a free list keyed by `width x height format`.
  */
 import type { GL2, GLTexture } from './gl-types.ts';
+import { textureShapeFor } from './layout.ts';
 
-/** `r32f`: one float per texel (the layout kernels use). `rgba32f`: four floats per texel. */
+/** `rgba32f`: four floats per texel, the layout tensors use (layout.ts). `r32f`: one float per texel. */
 export type TextureFormat = 'r32f' | 'rgba32f';
 
 export interface GpuTexture {
@@ -13,6 +14,8 @@ export interface GpuTexture {
   readonly width: number;
   readonly height: number;
   readonly format: TextureFormat;
+  /** Elements it holds (layout.ts: four per texel, flat row-major); textures from `acquire` alone hold width·height·4 (rgba) or width·height. */
+  readonly size: number;
 }
 
 export class TexturePool {
@@ -23,10 +26,16 @@ export class TexturePool {
 
   constructor(private readonly gl: GL2) {}
 
+  /** A texture laid out for a tensor of `size` elements (layout.ts). */
+  acquireFor(size: number, maxTextureSize: number): GpuTexture {
+    const { width, height } = textureShapeFor(size, maxTextureSize);
+    return { ...this.acquire(width, height, 'rgba32f'), size };
+  }
+
   acquire(width: number, height: number, format: TextureFormat): GpuTexture {
     this.inUse++;
     const reused = this.free.get(key(width, height, format))?.pop();
-    if (reused !== undefined) return reused;
+    if (reused !== undefined) return { ...reused, size: width * height * (format === 'r32f' ? 1 : 4) };
     const gl = this.gl;
     const texture = gl.createTexture();
     if (texture === null) throw new Error('WebGL could not create a texture (context lost?)');
@@ -39,7 +48,7 @@ export class TexturePool {
     gl.texStorage2D(gl.TEXTURE_2D, 1, format === 'r32f' ? gl.R32F : gl.RGBA32F, width, height);
     gl.bindTexture(gl.TEXTURE_2D, null);
     this.created++;
-    return { texture, width, height, format };
+    return { texture, width, height, format, size: width * height * (format === 'r32f' ? 1 : 4) };
   }
 
   release(t: GpuTexture): void {

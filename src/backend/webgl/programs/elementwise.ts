@@ -1,10 +1,10 @@
 /**
- * Element-wise programs: unary ops and binary ops with NumPy broadcasting. Each op is a
- * GLSL expression in `x` (unary) or `a`, `b` (binary), mirroring its CPU kernel's
- * formula (same order of operations) so results agree to float32 rounding.
+ * Element-wise ops as GLSL snippets: each is an expression in `x` (unary) or `a`, `b`
+ * (binary), mirroring its CPU kernel's formula (same order of operations) so results
+ * agree to float32 rounding. programs/fused.ts turns one op, or a chain of them, with
+ * NumPy broadcasting, into a program.
  */
-import { broadcastShape, broadcastStrides } from '../../../ops/kernels/elementwise.ts';
-import type { GpuProgram } from '../program.ts';
+import { broadcastStrides } from '../../../ops/kernels/elementwise.ts';
 
 /** GLSL for each unary op, in `x`. Relu keeps `x < 0 ? 0 : x` so NaN passes through as on the CPU. */
 export const UNARY_GLSL = {
@@ -41,27 +41,6 @@ export const BINARY_GLSL = {
   RsqrtGrad: '(-0.5 * (b * a)) * (a * a)',
   ReciprocalGrad: '(-b * a) * a',
 } as const satisfies Record<string, string>;
-
-export function unaryProgram(name: string, glsl: string, shape: readonly number[]): GpuProgram {
-  return {
-    name,
-    inputs: ['x0'],
-    outputShape: shape,
-    source: `float compute(int i) { float x = fetch(x0, i); return ${glsl}; }`,
-  };
-}
-
-export function binaryProgram(name: string, glsl: string, aShape: readonly number[], bShape: readonly number[]): GpuProgram {
-  const outShape = broadcastShape(aShape, bShape);
-  return {
-    name,
-    inputs: ['x0', 'x1'],
-    outputShape: outShape,
-    source: `${indexFunction('indexA', aShape, outShape)}
-${indexFunction('indexB', bShape, outShape)}
-float compute(int i) { float a = fetch(x0, indexA(i)); float b = fetch(x1, indexB(i)); return ${glsl}; }`,
-  };
-}
 
 /**
  * `int fn(int i)`: the element of an input of `shape` that output element `i` reads. The
