@@ -1,8 +1,13 @@
 /**
  * Puts what is drawn (visible-graph.ts) at the places the layout gave (scope-layout.ts)
  * into Cytoscape, changing only what changed: nodes keep their identity across expand
- * and collapse, so selection and styles survive. Expanded scopes are compound nodes;
- * their boxes follow their children.
+ * and collapse, so selection and styles survive.
+ *
+ * An expanded scope is drawn as a plain node the size of its box, under its children
+ * (z-index by depth), not as a Cytoscape compound node: the layout already knows every
+ * box, and Cytoscape recomputes a compound's bounds through its whole style system
+ * whenever a child changes — on TF-Slim MobileNet that made the first frame after an
+ * expand take 0.3–0.6 s for a few dozen nodes.
  */
 import type cytoscape from 'cytoscape';
 import type { Placed, ScopeTree, VisibleGraph } from '../../src/graph/index.ts';
@@ -10,6 +15,11 @@ import { edgeWidth, type NodeLook } from './node-style.ts';
 
 export const nodeKey = (id: number): string => `n${id}`;
 export const entryOf = (el: cytoscape.SingularElementArgument): number => el.data('entry') as number;
+
+/** Draw order: an expanded scope's box, then edges whose shallower end is its sibling or child, then the nodes. */
+const boxZ = (depth: number): number => 3 * depth;
+const edgeZ = (depth: number): number => 3 * depth + 1;
+const nodeZ = (depth: number): number => 3 * depth + 2;
 
 export interface SceneInput {
   readonly tree: ScopeTree;
@@ -22,39 +32,28 @@ export interface SceneInput {
 export function applyScene(cy: cytoscape.Core, { tree, visible, expanded, placed, look }: SceneInput): void {
   cy.batch(() => {
     const want = new Set(visible.nodes.map(nodeKey));
-    // Removing a compound removes its children too; remove from the top so each goes once.
-    cy.nodes().filter((n) => {
-      const parent = n.parent();
-      return !want.has(n.id()) && (parent.empty() || want.has(parent.first().id()));
-    }).remove();
+    cy.nodes().filter((n) => !want.has(n.id())).remove();
 
     const additions: cytoscape.ElementDefinition[] = [];
     for (const id of visible.nodes) {
       const open = expanded.has(id);
-      const kind = open ? 'expanded' : tree.isScope(id) ? 'scope' : 'op';
-      const size = placed.get(id);
+      const depth = tree.depth(id);
+      const box = placed.get(id);
       const data = {
-        id: nodeKey(id), entry: id, kind, category: look.category(id), label: look.label(id, open),
-        width: size?.width ?? 40, height: size?.height ?? 20,
+        id: nodeKey(id), entry: id, kind: open ? 'expanded' : tree.isScope(id) ? 'scope' : 'op', category: look.category(id),
+        label: look.label(id, open), width: box?.width ?? 40, height: box?.height ?? 20, depth, z: open ? boxZ(depth) : nodeZ(depth),
       };
+      const position = { x: box?.x ?? 0, y: box?.y ?? 0 };
       const existing = cy.getElementById(data.id);
-      if (existing.nonempty()) {
-        existing.data(data);
-        continue;
-      }
-      const parent = tree.parent(id);
-      additions.push({ group: 'nodes', data: parent > 0 ? { ...data, parent: nodeKey(parent) } : data });
+      if (existing.nonempty()) existing.data(data).position(position);
+      else additions.push({ group: 'nodes', data, position });
     }
     cy.add(additions);
-    for (const id of visible.nodes) {
-      if (expanded.has(id)) continue;
-      const p = placed.get(id);
-      if (p !== undefined) cy.getElementById(nodeKey(id)).position({ x: p.x, y: p.y });
-    }
 
     const edges = visible.edges.map((e) => ({
       id: `e${e.source}_${e.target}${e.control ? 'c' : ''}`, source: nodeKey(e.source), target: nodeKey(e.target),
       control: e.control, count: e.count, label: e.count > 1 ? `×${e.count}` : '', width: edgeWidth(e.count) * (e.control ? 0.8 : 1),
+      z: edgeZ(Math.min(tree.depth(e.source), tree.depth(e.target))),
     }));
     const wantEdges = new Set(edges.map((e) => e.id));
     cy.edges().filter((e) => !wantEdges.has(e.id())).remove();

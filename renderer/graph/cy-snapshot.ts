@@ -6,7 +6,7 @@ const MARGIN = 20;
 const px = (v: unknown): number => Number.parseFloat(String(v)) || 0;
 
 function nodeOf(node: cytoscape.NodeSingular): SvgNode {
-  const compound = node.isParent();
+  const open = node.data('kind') === 'expanded'; // an open scope: its label sits above its box
   const box = node.boundingBox({ includeLabels: false, includeOverlays: false } as cytoscape.BoundingBoxOptions);
   const border = px(node.style('border-width'));
   const shape = String(node.style('shape'));
@@ -23,7 +23,7 @@ function nodeOf(node: cytoscape.NodeSingular): SvgNode {
     strokeWidth: border,
     dashed: node.style('border-style') === 'dashed',
     label: String(node.data('label') ?? ''),
-    labelAbove: compound,
+    labelAbove: open,
     fontSize: px(node.style('font-size')),
     bold: String(node.style('font-weight')) === 'bold',
     color: String(node.style('color')),
@@ -49,9 +49,9 @@ function edgeOf(edge: cytoscape.EdgeSingular): SvgEdge {
 /** Every drawn element (the whole graph at its current expansion, not just the part in the viewport). */
 export function sceneOf(cy: cytoscape.Core): SvgScene {
   const bb = cy.elements().boundingBox({ includeLabels: true } as cytoscape.BoundingBoxOptions);
-  // Parents before children, so boxes lie under what they hold.
-  const depth = (n: cytoscape.NodeSingular): number => n.ancestors().length;
-  const nodes = cy.nodes().toArray().sort((a, b) => depth(a) - depth(b)).map(nodeOf);
+  // In drawing order (cy-scene.ts's z), so boxes lie under what they hold.
+  const z = (n: cytoscape.NodeSingular): number => n.data('z') as number;
+  const nodes = cy.nodes().toArray().sort((a, b) => z(a) - z(b)).map(nodeOf);
   return {
     x: bb.x1 - MARGIN, y: bb.y1 - MARGIN, width: bb.w + 2 * MARGIN, height: bb.h + 2 * MARGIN,
     background: '#ffffff', fontFamily: 'Noto Sans JP, system-ui, sans-serif',

@@ -15,7 +15,7 @@ export type GraphRequest =
 /** Drawn nodes' boxes, five numbers each: entry id, centre x, centre y, width, height. */
 export interface PlacedBoxes {
   readonly boxes: Float64Array;
-  /** Time the worker spent laying out (ELK), for the view's timing hooks. */
+  /** Time the worker spent laying out (layered-layout.ts), for the view's timing hooks. */
   readonly ms: number;
 }
 

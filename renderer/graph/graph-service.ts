@@ -1,22 +1,23 @@
 /**
  * The graph work that is too heavy for the page: decoding the GraphDef, building the
- * hierarchy, node details and the layout (each open scope laid out by dagre on its own and
- * cached, see src/graph/scope-layout.ts). Runs in the graph worker (graph-worker.ts), or
- * on the page where a worker cannot start (graph-backend.ts).
+ * hierarchy, node details and the layout (each open scope laid out on its own by
+ * layered-layout.ts and cached, see src/graph/scope-layout.ts). Runs in the graph worker
+ * (graph-worker.ts), or on the page where a worker cannot start (graph-backend.ts).
  */
 import { decodeGraphDef } from '../../src/format/graph-def.ts';
 import type { NodeDef } from '../../src/format/protos.ts';
 import { layoutVisible, nodeDetails, normalizeExpanded, ScopeLayoutCache, ScopeTree, type Layouter } from '../../src/graph/index.ts';
-import { createDagreLayouter } from './dagre-layout.ts';
 import type { GraphRequest, LoadedGraph, PlacedBoxes } from './graph-protocol.ts';
 import type { GraphLanguage } from './graph-text.ts';
+import { layOutLayered } from './layered-layout.ts';
 import { NodeLook } from './node-style.ts';
+import { createPartLayouter } from './part-layouter.ts';
 
 export class GraphService {
   private graph = 0;
   private tree: ScopeTree | null = null;
   private nodes: readonly NodeDef[] = [];
-  private readonly layouter: Layouter = createDagreLayouter();
+  private readonly layouter: Layouter = createPartLayouter(layOutLayered);
   private readonly caches = new Map<GraphLanguage, { look: NodeLook; cache: ScopeLayoutCache }>();
 
   async handle(request: GraphRequest): Promise<unknown> {

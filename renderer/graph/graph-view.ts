@@ -1,6 +1,6 @@
 /**
- * The Graph tab: a run's GraphDef as its scope hierarchy, drawn by Cytoscape with scopes
- * as compound nodes, collapsed to the top level at first.
+ * The Graph tab: a run's GraphDef as its scope hierarchy, drawn by Cytoscape with each
+ * open scope as a box around its children (cy-scene.ts), collapsed to the top level at first.
  *
  * Gestures: a click selects a node (info panel, breadcrumbs); a double-click on a scope
  * opens it, a double-click on an open scope's box closes it (TensorBoard's gesture).
@@ -17,6 +17,7 @@ import { pngOf, sceneOf } from './cy-snapshot.ts';
 import { startGraphBackend, type GraphBackend } from './graph-backend.ts';
 import { graphText, type GraphLanguage, type GraphTextKey } from './graph-text.ts';
 import { GraphToolbar } from './graph-toolbar.ts';
+import { GraphViewport } from './graph-viewport.ts';
 import { renderInfo } from './info-panel.ts';
 import { NodeLook, stylesheet } from './node-style.ts';
 import { SearchBox } from './search-box.ts';
@@ -52,8 +53,7 @@ export class GraphView {
   private tree: ScopeTree | null = null;
   private graphHandle = 0;
   private look: NodeLook | null = null;
-  /** Boxes of the drawn nodes, from the last layout. */
-  private placed = new Map<number, Placed>();
+  private readonly viewport: GraphViewport;
   private expanded = new Set<number>();
   /** Scopes the last search result opened; the next search closes them again unless the user took over. */
   private searchOpened = new Set<number>();
@@ -86,6 +86,7 @@ export class GraphView {
       container: this.canvas, style: stylesheet(), layout: { name: 'preset' }, minZoom: 0.02, maxZoom: 4,
       boxSelectionEnabled: false, autoungrabify: true, selectionType: 'single', textureOnViewport: true,
     });
+    this.viewport = new GraphViewport(this.cy);
     this.cy.on('tap', (e) => {
       const t = e.target as cytoscape.Core | cytoscape.NodeSingular;
       if (t === this.cy) void this.select(null);
@@ -97,7 +98,13 @@ export class GraphView {
         void this.toggle(entryOf(t as cytoscape.NodeSingular));
       }
     });
-    this.resize = new ResizeObserver(() => this.cy.resize());
+    this.resize = new ResizeObserver(() => {
+      // Mounted in a hidden panel (the tab warms up before it opens) the view had no size
+      // when it was fitted: fit again the first time it gets one.
+      const hadNoSize = !this.viewport.sized;
+      this.cy.resize();
+      if (hadNoSize && this.viewport.sized) this.fit();
+    });
     this.resize.observe(this.canvas);
     // Canvas text does not redraw itself when a web font arrives (Noto Sans JP loads its
     // Japanese subsets on first use): restyle so labels are drawn again with it.
@@ -117,8 +124,10 @@ export class GraphView {
     if (runId === null) return this.clearGraph('noRun');
     this.setState('loading', 'loading');
     try {
+      const listing = performance.now();
       const graphs = await this.host.listGraphs(runId);
       if (gen !== this.loadGen) return;
+      this.canvas.dataset['listMs'] = String(Math.round(performance.now() - listing));
       this.graphs = graphs;
       this.toolbar.setGraphs(graphs, preferredGraph(graphs), this.lang);
       if (preferredGraph(graphs) < 0) return this.clearGraph('noGraph');
@@ -174,7 +183,7 @@ export class GraphView {
     const placed = new Map<number, Placed>();
     for (let i = 0; i < boxes.length; i += 5) placed.set(boxes[i]!, { x: boxes[i + 1]!, y: boxes[i + 2]!, width: boxes[i + 3]!, height: boxes[i + 4]! });
     const drawStarted = performance.now();
-    this.placed = placed;
+    this.viewport.update(placed, expanded, look.labelHeight);
     const visible = visibleGraph(tree, expanded);
     applyScene(this.cy, { tree, visible, expanded, placed, look });
     this.cy.nodes(':selected').unselect();
@@ -188,38 +197,12 @@ export class GraphView {
     this.canvas.dataset['drawMs'] = String(Math.round(performance.now() - drawStarted));
   }
 
-  /**
-   * Viewport changes are computed from the layout's own boxes: asking Cytoscape for a
-   * bounding box right after adding hundreds of nodes makes it work out every compound's
-   * bounds and style at once, which was most of the time an expand took.
-   */
-  private frame(box: { x1: number; y1: number; x2: number; y2: number }, maxZoom: number, wanted = Infinity): void {
-    const w = Math.max(1, this.cy.width());
-    const h = Math.max(1, this.cy.height());
-    const fitZoom = Math.min((w - 60) / Math.max(1, box.x2 - box.x1), (h - 60) / Math.max(1, box.y2 - box.y1));
-    const zoom = Math.max(0.02, Math.min(wanted, fitZoom, maxZoom));
-    this.cy.viewport({ zoom, pan: { x: w / 2 - ((box.x1 + box.x2) / 2) * zoom, y: h / 2 - ((box.y1 + box.y2) / 2) * zoom } });
-  }
-
-  /** A drawn node's box, with the label strip of an open scope. */
-  private boxOf(id: number): { x1: number; y1: number; x2: number; y2: number } | null {
-    const p = this.placed.get(id);
-    if (p === undefined) return null;
-    const label = this.expanded.has(id) ? (this.look?.labelHeight ?? 0) : 0;
-    return { x1: p.x - p.width / 2, y1: p.y - p.height / 2 - label, x2: p.x + p.width / 2, y2: p.y + p.height / 2 };
-  }
-
   private fit(): void {
-    const boxes = (this.tree?.children(0) ?? []).map((id) => this.boxOf(id)).filter((b) => b !== null);
-    if (boxes.length === 0) return;
-    const all = boxes.reduce((a, b) => ({ x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1), x2: Math.max(a.x2, b.x2), y2: Math.max(a.y2, b.y2) }));
-    this.frame(all, 1.25);
+    if (this.tree !== null) this.viewport.fit(this.tree.children(0));
   }
 
-  /** Centre on a node at a readable zoom, zooming out as far as needed to show it whole. */
   private centreOn(id: number): void {
-    const box = this.boxOf(id);
-    if (box !== null) this.frame(box, 1.5, Math.max(this.cy.zoom(), 0.9));
+    this.viewport.centreOn(id);
   }
 
   private async setExpanded(next: Set<number>, focus: number | null, view: 'fit' | 'focus' | 'keep'): Promise<void> {

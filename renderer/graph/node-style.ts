@@ -83,6 +83,9 @@ export class NodeLook implements LayoutStyle {
   }
 }
 
+/** Cytoscape takes a data mapper for z-index; its typings allow only numbers and functions. */
+const Z_FROM_DATA = 'data(z)' as unknown as number;
+
 export function stylesheet(): cytoscape.StylesheetJson {
   const byCategory = (Object.keys(COLOURS) as (keyof typeof COLOURS)[]).filter((c) => c !== 'expanded' && c !== 'scope')
     .map((c) => ({ selector: `node[category = "${c}"]`, style: { 'background-color': COLOURS[c].fill, 'border-color': COLOURS[c].border } }));
@@ -93,6 +96,8 @@ export function stylesheet(): cytoscape.StylesheetJson {
         label: 'data(label)', 'font-family': 'Noto Sans JP, system-ui, sans-serif', 'font-size': FONT_SIZE, color: '#1f2328',
         'text-wrap': 'wrap', 'text-valign': 'center', 'text-halign': 'center', 'line-height': LINE_HEIGHT / FONT_SIZE,
         width: 'data(width)', height: 'data(height)', 'border-width': 1, shape: 'ellipse', 'min-zoomed-font-size': 5,
+        // Expanded scopes are plain nodes under their children (cy-scene.ts): draw by depth.
+        'z-index-compare': 'manual', 'z-index': Z_FROM_DATA,
       },
     },
     ...byCategory,
@@ -110,7 +115,6 @@ export function stylesheet(): cytoscape.StylesheetJson {
       style: {
         shape: 'round-rectangle', 'background-color': COLOURS.expanded.fill, 'border-color': COLOURS.expanded.border, 'border-width': 1.5,
         'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -4, 'font-weight': 'bold', color: '#3d5a80',
-        padding: '14px', 'compound-sizing-wrt-labels': 'exclude',
       },
     },
     { selector: 'node.hit', style: { 'underlay-color': ACCENT, 'underlay-opacity': 0.18, 'underlay-padding': 6 } },
@@ -121,6 +125,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
         width: 'data(width)', 'line-color': '#6e7781', 'target-arrow-color': '#6e7781', 'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8, 'curve-style': 'bezier', label: 'data(label)', 'font-size': 9, color: '#57606a',
         'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '1px', 'min-zoomed-font-size': 6,
+        'z-index-compare': 'manual', 'z-index': Z_FROM_DATA,
       },
     },
     { selector: 'edge[?control]', style: { 'line-style': 'dashed', 'line-color': '#a0a8b1', 'target-arrow-color': '#a0a8b1' } },

@@ -45,6 +45,8 @@ export interface HttpReply {
   readonly status: number;
   readonly headers: http.IncomingHttpHeaders;
   readonly body: string;
+  /** The body as sent. */
+  readonly bytes: Uint8Array;
 }
 
 /** A raw HTTP request (node:http, so any header can be set, Host and Origin included). */
@@ -53,7 +55,10 @@ export function request(url: string, init: { method?: string; headers?: Record<s
     const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        const all = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: all.toString('utf8'), bytes: new Uint8Array(all) });
+      });
     });
     req.on('error', reject);
     req.end(init.body);

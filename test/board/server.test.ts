@@ -106,6 +106,27 @@ describe('what the server refuses', () => {
   const post = (base: string, pathName: string, body = '[]', headers: Record<string, string> = {}) =>
     request(`${base}${pathName}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
 
+  it('answers bytes as application/octet-stream to a client that accepts them, JSON otherwise', async () => {
+    const { service, base } = await boardFixture();
+    const train = (await service.listRuns()).find((r) => r.name === 'train')!;
+    const expected = await service.readGraph(train.id, 0);
+    const ask = (method: string, args: unknown[], accept?: string) => request(`${base}/api/${method}`, {
+      method: 'POST', body: JSON.stringify(args), headers: { 'Content-Type': 'application/json', ...(accept === undefined ? {} : { Accept: accept }) },
+    });
+    const binary = await ask('readGraph', [train.id, 0], 'application/json, application/octet-stream');
+    expect(binary.headers['content-type']).toBe('application/octet-stream');
+    expect(binary.bytes).toEqual(expected);
+    for (const accept of [undefined, '*/*', 'application/json']) {
+      const json = await ask('readGraph', [train.id, 0], accept);
+      expect(json.headers['content-type'], String(accept)).toMatch(/^application\/json/);
+      expect(decodeWire(json.body)).toEqual(expected);
+    }
+    // Only byte answers change form.
+    const runs = await ask('listRuns', [], 'application/octet-stream');
+    expect(runs.headers['content-type']).toMatch(/^application\/json/);
+    expect(decodeWire(runs.body)).toEqual(await service.listRuns());
+  });
+
   it('answers unknown methods with 404 and a JSON error', async () => {
     const { base } = await boardFixture();
     const r = await post(base, '/api/evalScript');

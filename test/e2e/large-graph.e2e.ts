@@ -6,10 +6,13 @@
  * the top-level count — the view's own timings (fetch, decode, build, layout, draw) go
  * into the report next to it.
  *
- * The 2 s budget is reported, not asserted: on this 2-core machine the time was 1.45–2.3 s
- * (fetch 0.4–0.8 s, worker decode+build 0.3–0.45 s, layout 0.3–0.6 s), too close to 2 s
- * to pass reliably. The assertion is a loose ceiling that catches a regression by a
- * multiple; tighten it to BUDGET_MS once the numbers sit well below it.
+ * The 2 s budget is reported, not asserted: on this shared 2-core machine the time was
+ * 1.6–3.8 s with other engineers' tests running (load average 6–9), most of it fetch
+ * (0.25–1.7 s) and the worker's decode + hierarchy build (0.4–1.1 s); on a quiet machine
+ * it was 1.45–1.7 s before the layered layout replaced dagre (which alone took 0.3–0.6 s
+ * of it; now 30–100 ms). The assertions are loose ceilings that catch a regression by a
+ * multiple: the whole time, and the worker's top-level layout (dagre's time was 0.3–0.6 s).
+ * Tighten the first to BUDGET_MS once the numbers sit well below it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +29,8 @@ const files = fs.existsSync(source) ? fs.readdirSync(source).filter((n) => n.inc
 const BUDGET_MS = 2_000;
 /** What the test asserts for now (see above). */
 const CEILING_MS = 10_000;
+/** The worker's layout of the 70-entry top level, as the worker timed it. */
+const LAYOUT_CEILING_MS = 300;
 
 // Runs in the page before the click: the time of the click, and of the top level appearing.
 const WATCH = (expected: string): string => `(() => {
@@ -86,6 +91,7 @@ test.describe(`a graph of a few thousand nodes (${RUN})`, () => {
       process.stdout.write(`large graph: top level (${top.length} entries) shown ${took} ms after the click; ${parts}\n`);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'board-graph-large.png') });
       expect(took, `click to top level (${parts})`).toBeLessThan(CEILING_MS);
+      expect(Number(await graph.getAttribute('data-layout-ms')), `the top level's layout (${parts})`).toBeLessThan(LAYOUT_CEILING_MS);
       expect(network.outside).toEqual([]);
     } finally {
       await context.close();

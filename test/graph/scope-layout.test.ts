@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { layoutVisible, ScopeLayoutCache, type LayoutJob, type Layouter, type LayoutStyle, type Placed } from '../../src/graph/scope-layout.ts';
 import { ScopeTree } from '../../src/graph/scope-tree.ts';
 import { normalizeExpanded, visibleGraph } from '../../src/graph/visible-graph.ts';
-import { createDagreLayouter } from '../../renderer/graph/dagre-layout.ts';
+import { layOutDagre } from '../../renderer/graph/dagre-layout.ts';
+import { layOutLayered } from '../../renderer/graph/layered-layout.ts';
+import { createPartLayouter } from '../../renderer/graph/part-layouter.ts';
 import { HAVE_REAL_EVENTS, NO_REAL_EVENTS_REASON } from '../support/real-events.ts';
 import { lessonGraphDef } from './lesson-graph.ts';
 import { prng, REAL_GRAPHS, realGraph } from './real-graphs.ts';
@@ -107,11 +109,11 @@ describe('layoutVisible with a stand-in layouter', () => {
   });
 });
 
-describe('layoutVisible with dagre (the app\'s layouter)', () => {
+describe.each([['layered-layout (the app\'s)', layOutLayered], ['dagre', layOutDagre]] as const)('layoutVisible with %s', (_name, layOutPart) => {
   it('the lesson graph, fully expanded: no overlaps at any level', async () => {
     const tree = ScopeTree.fromNodes(lessonGraphDef().node);
     const all = new Set([...Array(tree.size).keys()].filter((x) => x > 0 && tree.isScope(x)));
-    const placed = await layoutVisible(tree, all, style(tree), createDagreLayouter(), new ScopeLayoutCache());
+    const placed = await layoutVisible(tree, all, style(tree), createPartLayouter(layOutPart), new ScopeLayoutCache());
     checkGeometry(tree, all, placed, style(tree));
   });
 
@@ -119,7 +121,7 @@ describe('layoutVisible with dagre (the app\'s layouter)', () => {
     const tree = ScopeTree.fromNodes(realGraph(REAL_GRAPHS.morvan).node);
     const scopes = [...Array(tree.size).keys()].filter((x) => x > 0 && tree.isScope(x));
     const random = prng(3);
-    const layouter = createDagreLayouter();
+    const layouter = createPartLayouter(layOutPart);
     const cache = new ScopeLayoutCache();
     for (let trial = 0; trial < 4; trial++) {
       const expanded = normalizeExpanded(tree, scopes.filter(() => random() < 0.6).flatMap((s) => [...tree.ancestors(s), s]));
