@@ -14,7 +14,8 @@ import { installTensorMethods } from './api/tensor-methods.ts';
 import { Variable } from './engine/variable.ts';
 
 export { Graph, Operation, Tensor, getDefaultGraph, resetDefaultGraph } from './engine/graph.ts';
-export { Session, type FeedDict, type FeedValue } from './engine/session.ts';
+export { Session, type FeedDict, type FeedValue, type RunOptions } from './engine/session.ts';
+export type { TensorValue } from './engine/tensor-value.ts';
 export { Variable, assign, globalVariables, trainableVariables, GraphKeys } from './engine/variable.ts';
 export { AUTO_REUSE, VariableScope, getVariable, getVariableScope, variableScope, type Initializer } from './engine/variable-scope.ts';
 export { gradients } from './engine/gradients.ts';

@@ -5,7 +5,9 @@
  *
  * Every case is one step as a user runs it: inputs go up (Keisan feeds a placeholder, tfjs
  * makes a tensor from the same Float32Array), the ops run, and the result is read back
- * synchronously (Session.run returns it; tfjs via dataSync). Type-checked with
+ * synchronously: Keisan's Session.run with `{ output: 'tensor-values' }` returns each fetch
+ * as a flat typed array, and tfjs's dataSync returns the same kind of result (neither
+ * builds nested JS arrays, so the comparison is like for like). Type-checked with
  * tsconfig.node.json (no DOM library), so the few DOM names used are declared here.
  */
 import * as tfc from '@tensorflow/tfjs-core';
@@ -20,6 +22,8 @@ declare const OffscreenCanvas: new (width: number, height: number) => { getConte
 declare const globalThis: { runWebGLBench?: (only: readonly string[]) => Promise<unknown> };
 
 type Step = () => void;
+/** Session.run's RunOptions for results as flat typed arrays (what dataSync gives tfjs). */
+const VALUES = { output: 'tensor-values' } as const;
 interface Case { readonly name: string; keisan(backend: WebGLBackend): Step; tfjs(): Step; readonly reps: number }
 
 
@@ -50,7 +54,7 @@ function matmulCase(n: number): Case {
       });
       const sess = new tf.Session(g, { backend });
       const feeds = new Map<tf.Tensor, tf.FeedValue>([[pa, { dtype: 'float32', shape: [n, n], data: a }], [pb, { dtype: 'float32', shape: [n, n], data: b }]]);
-      return () => { sess.run(c, feeds); };
+      return () => { sess.run(c, feeds, VALUES); };
     },
     tfjs() {
       return () => {
@@ -79,7 +83,7 @@ function elementwiseCase(): Case {
       });
       const sess = new tf.Session(g, { backend });
       const feeds = new Map<tf.Tensor, tf.FeedValue>([[px, { dtype: 'float32', shape, data: x }]]);
-      return () => { sess.run(y, feeds); };
+      return () => { sess.run(y, feeds, VALUES); };
     },
     tfjs() {
       return () => {
@@ -102,7 +106,7 @@ function mlpCase(): Case {
       const sess = session(mlp.graph, backend);
       let i = 0;
       return () => {
-        sess.run([mlp.train, mlp.loss], mlp.feed(i++));
+        sess.run([mlp.train, mlp.loss], mlp.feed(i++), VALUES);
       };
     },
     tfjs() {
@@ -132,7 +136,7 @@ function lessonCase(): Case {
       let i = 0;
       return () => {
         const xv = xs[i++ % xs.length]!;
-        sess.run([train, loss], new Map([[x, xv], [y, 5 * xv + 8]]));
+        sess.run([train, loss], new Map([[x, xv], [y, 5 * xv + 8]]), VALUES);
       };
     },
     tfjs() {

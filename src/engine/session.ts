@@ -4,7 +4,7 @@ import { getDefaultGraph, type Graph, Operation, Tensor } from './graph.ts';
 import type { KernelContext, ResidentValue, VariableSlot } from './op-def.ts';
 import { lookupOpDef } from './registry.ts';
 import { shapeFits, shapeToString } from './shape.ts';
-import { fromJs, toJs, type TensorValue, type ValueLike } from './tensor-value.ts';
+import { fromJs, toJs, type TensorValue, typedView, type ValueLike } from './tensor-value.ts';
 import { getHost } from '../host.ts';
 import { SeededRandom } from './seeded-random.ts';
 import { type Backend, BackendUnavailableError, type FusedKernel, type Kernel, type PlannedRun } from '../backend/backend.ts';
@@ -40,6 +40,22 @@ interface Plan {
   readonly rebuild: (values: readonly unknown[]) => unknown;
 }
 
+/**
+ * Per-call options of `Session.run` (TF 1.x's third argument is its `RunOptions` too).
+ * `output: 'tensor-values'` hands each fetched tensor back as a `TensorValue` — dtype,
+ * shape and the flat typed array (`Float32Array` for float32) — in the fetch structure,
+ * instead of nested JS arrays: what TF.js's `dataSync()` gives, without building a million
+ * JS numbers for a big result. The array may be shared with a fed value when a fed tensor is
+ * fetched; it is the caller's either way.
+ *
+ *     const { data, shape } = sess.run(y, { x: input }, { output: 'tensor-values' });
+ *     const [, loss] = sess.run([train, loss], feeds, { output: 'tensor-values' }); // train: null
+ */
+export interface RunOptions {
+  /** `'js'` (default): scalars and nested arrays; `'tensor-values'`: `TensorValue`s. */
+  readonly output?: 'js' | 'tensor-values';
+}
+
 export interface SessionOptions {
   /** Where kernels run: the default backend (`setDefaultBackend`, the CPU unless a host set one) or e.g. a `WebGLBackend`. */
   readonly backend?: AnyBackend;
@@ -71,7 +87,9 @@ export class Session {
     this.backend = options.backend ?? getDefaultBackend();
   }
 
-  run(fetches: Fetch, feedDict?: FeedDict): any {
+  run(fetches: Fetch, feedDict?: FeedDict, options: RunOptions = {}): any {
+    const output = options.output ?? 'js';
+    if (output !== 'js' && output !== 'tensor-values') throw new ValueError(`Unknown run output '${String(output)}': expected 'js' or 'tensor-values'`);
     if (this.closed) throw new ValueError('Attempted to use a closed Session.');
     const feeds = this.resolveFeeds(feedDict);
     const flat = flattenFetches(this.graph, fetches);
@@ -109,7 +127,7 @@ export class Session {
           }
         }
       }
-      const values = plan.fetchSlots.map((s) => (s < 0 ? null : toJs(backend.download(slots[s]))));
+      const values = plan.fetchSlots.map((s) => (s < 0 ? null : output === 'js' ? toJs(backend.download(slots[s])) : backend.download(slots[s])));
       return plan.rebuild(values);
     } finally {
       // Fetched values, and everything left by a failed step, go back to the backend.
@@ -133,7 +151,9 @@ export class Session {
       const t = this.feedTensor(k);
       let value: TensorValue;
       try {
-        value = isTensorValue(v) ? fromJs(v.data as ValueLike, t.dtype, v.shape) : fromJs(v, t.dtype);
+        // A typed array of the tensor's dtype is used as it is (no copy): kernels never write into their inputs.
+        value = (isTensorValue(v) ? typedView(v.data, t.dtype, v.shape) : typedView(v, t.dtype)) ??
+          (isTensorValue(v) ? fromJs(v.data as ValueLike, t.dtype, v.shape) : fromJs(v, t.dtype));
       } catch (e) {
         throw new ValueError(`Cannot feed value for Tensor '${t.name}': ${(e as Error).message}`);
       }
@@ -157,7 +177,7 @@ export class Session {
   /** Prune to what the fetches need (stopping at feeds and at ref inputs), then order by dependencies. */
   private plan(leaves: ReturnType<typeof flattenFetches>['leaves'], fed: readonly Tensor[], rebuild: Plan['rebuild']): Plan {
     const fedSet = new Set(fed);
-    const order: Operation[] = [];
+    let order: Operation[] = [];
     const state = new Map<Operation, 1 | 2>();
     const visit = (root: Operation): void => {
       // Iterative DFS: deep graphs must not overflow the JS stack.
@@ -185,6 +205,8 @@ export class Session {
       if ('tensor' in leaf) { if (!fedSet.has(leaf.tensor)) visit(leaf.tensor.op); }
       else if ('op' in leaf) visit(leaf.op);
     }
+    const live = liveOps(order, leaves, fedSet);
+    if (live.size < order.length) order = order.filter((op) => live.has(op));
     const slotOf = new Map<Tensor, number>();
     const slot = (t: Tensor): number => {
       let s = slotOf.get(t);
@@ -329,6 +351,34 @@ function addReleases(steps: Step[], fetchSlots: readonly number[]): void {
   steps.forEach((step, i) => {
     step.release = Int32Array.from(perStep[i]!);
   });
+}
+
+/**
+ * The ops of `order` whose running can be observed: the fetches, every stateful op
+ * (variables, their updates, random ops, prints) and, transitively, whatever produces a
+ * data input of one of those. A pure op reached only through control edges computes a value
+ * nobody reads — the typical case is a gradient an optimizer's `gate_gradients` groups
+ * (`tuple`) though no variable needs it, like dL/dx of a fed input, a whole matmul per
+ * step — so it is skipped. The order of the ops kept is unchanged, so control edges still
+ * order the stateful ops. (TF would also run such an op and could raise its error.)
+ */
+function liveOps(order: readonly Operation[], leaves: ReturnType<typeof flattenFetches>['leaves'], fed: ReadonlySet<Tensor>): Set<Operation> {
+  const live = new Set<Operation>();
+  for (const leaf of leaves) {
+    if ('tensor' in leaf) { if (!fed.has(leaf.tensor)) live.add(leaf.tensor.op); }
+    else if ('op' in leaf) live.add(leaf.op);
+  }
+  for (const op of order) if (lookupOpDef(op.type).stateful === true) live.add(op);
+  // Reverse topological order: each op's consumers are decided before it.
+  for (let i = order.length - 1; i >= 0; i--) {
+    const op = order[i]!;
+    if (!live.has(op)) continue;
+    const refInputs = lookupOpDef(op.type).refInputs ?? [];
+    op.inputs.forEach((t, k) => {
+      if (!fed.has(t) && !refInputs.includes(k)) live.add(t.op);
+    });
+  }
+  return live;
 }
 
 /** Data inputs (unless fed or taken by reference) and control inputs. */

@@ -114,6 +114,23 @@ export function fromJs(value: ValueLike, dtype?: DType, shape?: readonly number[
   return { dtype: dt, shape: sh, data };
 }
 
+/**
+ * `value` itself as a tensor of `dtype` (shape `shape`, default 1-D), without copying,
+ * when it is already the typed array that dtype is stored in (Float32Array for float32,
+ * Int32Array for int32, Uint8Array for bool) with the shape's element count; else null
+ * (then `fromJs` converts). The result shares memory with `value`.
+ *
+ *     typedView(new Float32Array(6), 'float32', [2, 3]); // { dtype: 'float32', shape: [2, 3], data: <the same array> }
+ *     typedView(new Float64Array(6), 'float32'); // null
+ */
+export function typedView(value: unknown, dtype: DType, shape?: readonly number[]): TensorValue | null {
+  const ctor = dtype === 'float32' ? Float32Array : dtype === 'int32' ? Int32Array : dtype === 'bool' ? Uint8Array : null;
+  if (ctor === null || !(value instanceof ctor) || value.constructor !== ctor) return null;
+  const sh = shape ?? [value.length];
+  if (numElements(sh) !== value.length) return null;
+  return { dtype, shape: sh, data: value };
+}
+
 /** What `Session.run` hands back: scalars as JS scalars, higher ranks as nested arrays. */
 export function toJs(v: TensorValue): NestedArray {
   const read = (i: number): NestedArray => {

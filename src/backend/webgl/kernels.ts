@@ -53,8 +53,8 @@ export type WebGLOpType = keyof typeof webglKernels;
  * Tile multiples, Slice begin/size, Transpose perm…): their VALUES shape the program, so
  * the backend reads them on the host (they are small, and usually there already) and
  * passes them to `make`, keyed with the shapes. The program's samplers are the op's other
- * inputs, in op order. Contract proposal for webgl-backend.ts (H4): until it calls these,
- * the ops stay in `cpuFallbackOps` and these programs are tested on their own.
+ * inputs, in op order (host-param-kernel.ts). Other dtypes (int32 Sum of a shape) take the
+ * CPU kernel, as for `webglKernels`.
  */
 export interface HostParamKernel {
   /** Indices of the op's inputs read on the host as int32 parameters (not bound as textures). */
@@ -84,8 +84,8 @@ export const webglHostParamKernels: Readonly<Record<string, HostParamKernel>> = 
  * Ops that run on the CPU under the WebGL backend, each costing a readback of any
  * GPU-resident input. Most are shape and int32 bookkeeping (cheap on the CPU, their inputs
  * already on the host), variables (webgl-backend.ts keeps them resident itself), strings
- * and summaries. Reductions and the array ops whose parameters are int32 tensors (axes,
- * multiples, begin/size) wait for programs that see those values (bench/RESULTS.md).
+ * and summaries. (Ops in `webglHostParamKernels` are in neither list: they draw for
+ * float32 and take their CPU kernel for other dtypes.)
  */
 export const cpuFallbackOps: readonly string[] = [
   // graph plumbing, variables, random and side effects
@@ -94,10 +94,10 @@ export const cpuFallbackOps: readonly string[] = [
   // shapes and indices (int32, tiny)
   'Shape', 'ShapeN', 'Size', 'Rank', 'BroadcastGradientArgs', 'ConcatOffset', 'InvertPermutation', 'ListDiff', 'Range', 'DynamicStitch',
   // array ops
-  'Reshape', 'ExpandDims', 'Squeeze', 'Fill', 'ZerosLike', 'OnesLike', 'Pack', 'Unpack', 'ConcatV2', 'Slice', 'Gather',
-  'Pad', 'Tile', 'Transpose', 'Select',
+  'Reshape', 'ExpandDims', 'Squeeze', 'Fill', 'ZerosLike', 'OnesLike', 'Pack', 'Unpack', 'ConcatV2', 'Gather',
+  'Pad', 'Select',
   // reductions and scans
-  'Sum', 'Mean', 'Prod', 'Max', 'Min', 'ArgMax', 'ArgMin', 'Cumsum', 'Cumprod',
+  'ArgMax', 'ArgMin', 'Cumsum', 'Cumprod',
   // other math (int32-friendly, comparisons, logic)
   'Cast', 'Pow', 'FloorDiv', 'FloorMod', 'Equal', 'NotEqual', 'Less', 'LessEqual', 'Greater', 'GreaterEqual',
   'LogicalAnd', 'LogicalOr', 'LogicalNot',

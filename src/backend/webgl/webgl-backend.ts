@@ -31,10 +31,12 @@ import { fusedCpuKernel, fusedGpuKernel } from './fused-kernel.ts';
 import { findElementwiseGroups } from './fusion.ts';
 import type { GL2 } from './gl-types.ts';
 import { GpuContext, type GpuContextOptions } from './gpu-context.ts';
-import { cpuFallbackOps, webglKernels } from './kernels.ts';
+import { hostParamApplies, hostParamKernel } from './host-param-kernel.ts';
+import { cpuFallbackOps, webglHostParamKernels, webglKernels } from './kernels.ts';
 import { type Factory, programsByShape } from './op-programs.ts';
 import { isFusable } from './programs/fused.ts';
 import { ResidentVariables, type SnapshotPolicy } from './resident-variables.ts';
+import type { GpuProgram } from './program.ts';
 import type { GpuTexture } from './texture-pool.ts';
 import { UploadCache } from './upload-cache.ts';
 import { assignKernel, updateKernel, variableKernel } from './variable-kernels.ts';
@@ -263,7 +265,12 @@ export class WebGLBackend implements Backend<WebGLTensor> {
       if ((def.refInputs ?? []).length > 0) return updateKernel(this, op, def, programsByShape(op, factory), cpu);
       return this.smallOnHost(this.gpuKernel(op, factory), cpu);
     }
-    if (factory === undefined && !fallbackSet.has(op.type)) {
+    const hostParam = webglHostParamKernels[op.type];
+    if (hostParam !== undefined && hostParamApplies(op, hostParam)) {
+      const cpu = this.fallbackKernel(def, false);
+      return this.smallOnHost(hostParamKernel(this, op, hostParam, cpu), cpu);
+    }
+    if (factory === undefined && hostParam === undefined && !fallbackSet.has(op.type)) {
       throw new Error(`The WebGL backend has no kernel for '${op.type}' and it is not listed as a CPU fallback (src/backend/webgl/kernels.ts)`);
     }
     return this.fallbackKernel(def);
@@ -279,6 +286,12 @@ export class WebGLBackend implements Backend<WebGLTensor> {
         return new WebGLTensor(op.outputs[k]!.dtype, p.outputShape, null, this.context.run(p, textures));
       });
     };
+  }
+
+  /** Draw `program` on `textures` into a new texture (counted as a GPU op). */
+  drawProgram(program: GpuProgram, textures: readonly GpuTexture[]): GpuTexture {
+    this.stats.gpuOps++;
+    return this.context.run(program, textures);
   }
 
   /** `gpu`, unless every input is small and on the host (`options.smallOnCpu`): then `cpu`. */

@@ -6,7 +6,21 @@
  */
 import { broadcastStrides } from '../../../ops/kernels/elementwise.ts';
 
-/** GLSL for each unary op, in `x`. Relu keeps `x < 0 ? 0 : x` so NaN passes through as on the CPU. */
+/**
+ * NaN and ±∞ as bit patterns, and a NaN test on the bits: GLSL ES leaves `isnan` and
+ * comparisons with NaN to the driver, and ANGLE/SwiftShader may fold `isnan(x)` to false
+ * under its fast-math assumptions; an integer test on `floatBitsToUint` cannot be folded.
+ */
+const NAN = 'uintBitsToFloat(0x7fc00000u)';
+const INF = 'uintBitsToFloat(0x7f800000u)';
+const isNaN = (v: string): string => `((floatBitsToUint(${v}) & 0x7fffffffu) > 0x7f800000u)`;
+
+/**
+ * GLSL for each unary op, in `x`. Relu keeps `x < 0 ? 0 : x` so NaN passes through as on
+ * the CPU; Exp, Log, Sigmoid and Tanh test for NaN (and Log for 0, negatives and +∞)
+ * explicitly, because the GPU's exp/log/tanh of those are whatever the driver makes them
+ * (SwiftShader: exp(NaN) = +∞, log(x) = log|x| clamped to ±88).
+ */
 export const UNARY_GLSL = {
   Identity: 'x',
   StopGradient: 'x',
@@ -17,12 +31,13 @@ export const UNARY_GLSL = {
   Sqrt: 'sqrt(x)',
   Rsqrt: '1.0 / sqrt(x)',
   Reciprocal: '1.0 / x',
-  Exp: 'exp(x)',
-  Log: 'log(x)',
+  Exp: `${isNaN('x')} ? ${NAN} : exp(x)`,
+  // x > 0 is false for NaN, so NaN and negatives both reach the NaN branch.
+  Log: `x > 0.0 ? (x < ${INF} ? log(x) : x) : (x == 0.0 ? -${INF} : ${NAN})`,
   Relu: 'x < 0.0 ? 0.0 : x',
-  Sigmoid: '1.0 / (1.0 + exp(-x))',
-  // tanh(±9) is ±1 in float32; clamping keeps drivers that compute tanh through exp() from overflowing.
-  Tanh: 'tanh(clamp(x, -9.0, 9.0))',
+  Sigmoid: `${isNaN('x')} ? ${NAN} : 1.0 / (1.0 + exp(-x))`,
+  // tanh(±9) is ±1 in float32; clamping keeps drivers that compute tanh through exp() from overflowing (clamp maps NaN to -9).
+  Tanh: `${isNaN('x')} ? ${NAN} : tanh(clamp(x, -9.0, 9.0))`,
 } as const satisfies Record<string, string>;
 
 /** GLSL for each binary op, in `a` (input 0) and `b` (input 1). The *Grad ops take (y, dy) or (dy, x) as TF does. */
@@ -31,8 +46,9 @@ export const BINARY_GLSL = {
   Sub: 'a - b',
   Mul: 'a * b',
   RealDiv: 'a / b',
-  Maximum: 'a >= b ? a : b',
-  Minimum: 'a <= b ? a : b',
+  // NaN on either side gives NaN, as on the CPU (a comparison alone drops a NaN in `a`).
+  Maximum: `${isNaN('a')} || ${isNaN('b')} ? ${NAN} : a >= b ? a : b`,
+  Minimum: `${isNaN('a')} || ${isNaN('b')} ? ${NAN} : a <= b ? a : b`,
   SquaredDifference: '(a - b) * (a - b)',
   ReluGrad: 'b > 0.0 ? a : 0.0',
   SigmoidGrad: '(b * a) * (1.0 - a)',
