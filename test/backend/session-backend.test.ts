@@ -7,43 +7,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import * as tf from '../../src/index.ts';
-import type { Backend, Kernel } from '../../src/backend/backend.ts';
 import { cpuBackend } from '../../src/backend/cpu-backend.ts';
-import type { Operation } from '../../src/engine/graph.ts';
-import type { OpDef } from '../../src/engine/op-def.ts';
-import { allocate, type TensorValue } from '../../src/engine/tensor-value.ts';
+import { BookkeepingBackend } from './bookkeeping-backend.ts';
 import { lessonGraph, mlpGraph, train } from './graphs.ts';
-
-interface Box { value: TensorValue; alive: boolean }
-
-class BookkeepingBackend implements Backend<Box> {
-  readonly name = 'bookkeeping';
-  readonly disposes = true;
-  made = 0;
-  disposed = 0;
-  problems: string[] = [];
-  private box(value: TensorValue): Box {
-    this.made++;
-    return { value, alive: true };
-  }
-  allocate(dtype: TensorValue['dtype'], shape: readonly number[]): Box { return this.box(allocate(dtype, shape)); }
-  upload(value: TensorValue): Box { return this.box(value); }
-  download(b: Box): TensorValue {
-    if (!b.alive) this.problems.push('download of a disposed value');
-    return b.value;
-  }
-  dispose(b: Box): void {
-    if (!b.alive) this.problems.push('disposed twice');
-    b.alive = false;
-    this.disposed++;
-  }
-  kernel(op: Operation, def: OpDef): Kernel<Box> {
-    return (inputs, ctx) => {
-      for (const b of inputs) if (b !== null && !b.alive) this.problems.push(`'${op.name}' got a disposed input`);
-      return def.cpu(inputs.map((b) => (b === null ? null : b.value)) as TensorValue[], ctx).map((v) => this.box(v));
-    };
-  }
-}
 
 describe('Session with a backend', () => {
   test('defaults to the shared CPU backend', () => {

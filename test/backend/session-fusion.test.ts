@@ -7,46 +7,19 @@
  */
 import { describe, expect, test } from 'vitest';
 import * as tf from '../../src/index.ts';
-import type { Backend, FusedKernel, Kernel, PlannedRun } from '../../src/backend/backend.ts';
+import type { Backend, FusedKernel, PlannedRun } from '../../src/backend/backend.ts';
 import { findElementwiseGroups } from '../../src/backend/webgl/fusion.ts';
 import { isFusable } from '../../src/backend/webgl/programs/fused.ts';
 import type { Operation } from '../../src/engine/graph.ts';
-import type { OpDef } from '../../src/engine/op-def.ts';
 import { lookupOpDef } from '../../src/engine/registry.ts';
-import { allocate, type TensorValue } from '../../src/engine/tensor-value.ts';
+import type { TensorValue } from '../../src/engine/tensor-value.ts';
+import { type Box, BookkeepingBackend } from './bookkeeping-backend.ts';
 import { lessonGraph, mlpGraph, train } from './graphs.ts';
 
-interface Box { value: TensorValue; alive: boolean }
-
-class FusingBackend implements Backend<Box> {
-  readonly name = 'fusing';
-  readonly disposes = true;
-  made = 0;
-  disposed = 0;
-  problems: string[] = [];
+class FusingBackend extends BookkeepingBackend implements Backend<Box> {
+  override readonly name = 'fusing';
   /** Op types of each group, per planned run. */
   groups: string[][] = [];
-  private box(value: TensorValue): Box {
-    this.made++;
-    return { value, alive: true };
-  }
-  allocate(dtype: TensorValue['dtype'], shape: readonly number[]): Box { return this.box(allocate(dtype, shape)); }
-  upload(value: TensorValue): Box { return this.box(value); }
-  download(b: Box): TensorValue {
-    if (!b.alive) this.problems.push('download of a disposed value');
-    return b.value;
-  }
-  dispose(b: Box): void {
-    if (!b.alive) this.problems.push('disposed twice');
-    b.alive = false;
-    this.disposed++;
-  }
-  kernel(op: Operation, def: OpDef): Kernel<Box> {
-    return (inputs, ctx) => {
-      for (const b of inputs) if (b !== null && !b.alive) this.problems.push(`'${op.name}' got a disposed input`);
-      return def.cpu(inputs.map((b) => (b === null ? null : b.value)) as TensorValue[], ctx).map((v) => this.box(v));
-    };
-  }
   fuse(run: PlannedRun): FusedKernel<Box>[] {
     const fusable = (op: Operation) => isFusable(op.type) && op.outputs.length === 1 && [...op.inputs, ...op.outputs].every((t) => t.dtype === 'float32');
     return findElementwiseGroups(run, { fusable, rootable: (op) => op.type !== 'Identity' }).map((g) => {
