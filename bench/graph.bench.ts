@@ -16,7 +16,9 @@
  *
  * Goals (issue 6): MobileNet first render ≤ 1,000 ms and every expand ≤ 150 ms; no task over
  * 100 ms for any graph; the 50,000-node graph drawn within 5 s and under 500 MB.
- * KEISAN_BENCH_GRAPHS=mobilenet,yolo,synthetic picks graphs; KEISAN_CHROMIUM overrides /usr/bin/chromium.
+ * KEISAN_BENCH_GRAPHS=mobilenet,yolo,synthetic picks graphs; KEISAN_CHROMIUM overrides /usr/bin/chromium;
+ * KEISAN_BENCH_PROFILE=1 prints the page's busiest functions during the first render to stderr
+ * (KEISAN_BENCH_PROFILE=DIR also saves `<graph>.cpuprofile` there, for DevTools' Performance panel).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,6 +31,7 @@ import { startBoardProcess } from '../test/e2e/fixtures/board-process.ts';
 import { buildRenderer } from '../test/e2e/fixtures/build-renderer.ts';
 import { REAL_EVENTS } from '../test/e2e/fixtures/paths.ts';
 import { walkRun } from '../test/e2e/fixtures/tfevents-walk.ts';
+import { startProfile, topFunctions } from './graph/cpu-profile.ts';
 import type { GraphProbe } from './graph/page-probe.ts';
 import { rendererMemoryMB } from './graph/process-memory.ts';
 import { eventFileOf, syntheticGraph } from './graph/synthetic-graph.ts';
@@ -107,7 +110,14 @@ try {
       await page.locator(`[data-testid="run-item"][data-run="${c.graph}"]`).waitFor({ timeout: 60_000 });
       type Probe = { graphProbe: GraphProbe };
       const since = await page.evaluate(() => (globalThis as unknown as Probe).graphProbe.now());
+      const profileTo = process.env['KEISAN_BENCH_PROFILE'] ?? '';
+      const profiling = profileTo !== '' ? await startProfile(await context.newCDPSession(page)) : null;
       const first = await page.evaluate(() => (globalThis as unknown as Probe).graphProbe.openGraphTab());
+      if (profiling !== null) {
+        const profile = await profiling();
+        process.stderr.write(`${c.graph}: first render, page main thread, self time\n${topFunctions(profile, 25)}\n`);
+        if (profileTo !== '1') fs.writeFileSync(path.join(profileTo, `${c.graph}.cpuprofile`), JSON.stringify(profile));
+      }
       const scopes = await page.evaluate(() => (globalThis as unknown as Probe).graphProbe.topScopes());
       const expands: { scope: string; ms: number; start: number; visibleNodes: number; phases: Record<string, number> }[] = [];
       for (const scope of scopes) {

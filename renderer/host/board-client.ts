@@ -40,9 +40,10 @@ export function createBoardClient(options: BoardClientOptions): HostApi {
   const call = async (method: HostMethod, args: unknown[]): Promise<unknown> => {
     const res = await doFetch(`${base}/api/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json, application/octet-stream' },
       body: encodeWire(args),
     });
+    if (res.ok && isOctetStream(res.headers.get('content-type'))) return new Uint8Array(await res.arrayBuffer());
     const text = await res.text();
     if (!res.ok) {
       let message = `${res.status} ${res.statusText}`;
@@ -66,6 +67,8 @@ export function createBoardClient(options: BoardClientOptions): HostApi {
   api['subscribe'] = (listener: (event: HostEvent) => void) => subscribeEvents(`${base}/api/events`, listener, options.eventSource);
   return api as unknown as HostApi;
 }
+
+const isOctetStream = (type: string | null): boolean => /^application\/octet-stream\s*(;|$)/i.test(type ?? '');
 
 const browserEventSource = (url: string): EventStream =>
   new (globalThis as unknown as { EventSource: new (url: string) => EventStream }).EventSource(url);

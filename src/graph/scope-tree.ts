@@ -40,8 +40,9 @@ export class ScopeTree {
   private readonly kids: number[][];
   private readonly depths: Int32Array;
   private readonly ops: Int32Array;
-  private readonly pathIndex = new Map<string, number>();
-  private readonly nameIndex = new Map<string, number>();
+  /** Built on the first lookup: the page and the worker each build a tree, and most trees are never searched by name. */
+  private pathIndex: Map<string, number> | null = null;
+  private nameIndex: Map<string, number> | null = null;
   private readonly ins: number[][];
   private readonly outs: number[][];
   private meta: Map<number, MetaEdge[]> | null = null;
@@ -68,7 +69,6 @@ export class ScopeTree {
     this.ins = Array.from({ length: n }, () => []);
     this.outs = Array.from({ length: n }, () => []);
     for (let id = 0; id < n; id++) {
-      this.pathIndex.set(data.paths[id]!, id);
       const p = data.parents[id]!;
       if (p < 0) continue;
       this.kids[p]!.push(id);
@@ -76,10 +76,7 @@ export class ScopeTree {
     }
     // Op counts (TensorBoard's cardinality), children before parents: walk ids backwards.
     for (let id = n - 1; id >= 0; id--) {
-      if (data.nodeIndex[id]! >= 0) {
-        this.ops[id] = 1;
-        this.nameIndex.set(this.name(id), id);
-      }
+      if (data.nodeIndex[id]! >= 0) this.ops[id] = 1;
       const p = data.parents[id]!;
       if (p >= 0) this.ops[p]! += this.ops[id]!;
     }
@@ -155,11 +152,19 @@ export class ScopeTree {
   }
 
   byPath(path: string): number | undefined {
+    if (this.pathIndex === null) {
+      this.pathIndex = new Map();
+      for (let id = 0; id < this.size; id++) this.pathIndex.set(this.data.paths[id]!, id);
+    }
     return this.pathIndex.get(path);
   }
 
-  /** The op with this NodeDef name. */
+  /** The op with this NodeDef name (the first such entry). */
   byNodeName(name: string): number | undefined {
+    if (this.nameIndex === null) {
+      this.nameIndex = new Map();
+      for (let id = this.size - 1; id >= 0; id--) if (this.data.nodeIndex[id]! >= 0) this.nameIndex.set(this.name(id), id);
+    }
     return this.nameIndex.get(name);
   }
 

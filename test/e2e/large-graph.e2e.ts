@@ -2,17 +2,20 @@
  * Issue 4's size budget: a graph of a few thousand nodes (TF-slim MobileNet, 2018: 5,362
  * nodes) shows its top level within 2 s of clicking the Graph tab. Its own board on a temp
  * copy of the event file (global-setup's boards serve other folders), a fresh page per
- * test, and the time taken in the page from the click to `data-visible-nodes` reaching
- * the top-level count — the view's own timings (fetch, decode, build, layout, draw) go
+ * test, and the time taken in the page from the click to the view being ready with its
+ * top level drawn — the view's own timings (fetch, decode, build, layout, draw) go
  * into the report next to it.
  *
- * The 2 s budget is reported, not asserted: on this shared 2-core machine the time was
- * 1.6–3.8 s with other engineers' tests running (load average 6–9), most of it fetch
- * (0.25–1.7 s) and the worker's decode + hierarchy build (0.4–1.1 s); on a quiet machine
- * it was 1.45–1.7 s before the layered layout replaced dagre (which alone took 0.3–0.6 s
- * of it; now 30–100 ms). The assertions are loose ceilings that catch a regression by a
- * multiple: the whole time, and the worker's top-level layout (dagre's time was 0.3–0.6 s).
- * Tighten the first to BUDGET_MS once the numbers sit well below it.
+ * The 2 s budget is reported, not asserted: on this shared 2-core machine (load average
+ * 5–8, the suite's two workers) the time was 1.27–2.51 s over 11 runs on 28 Nov 2026, 3 of
+ * them over 2 s; the worker's decode (0.2–1.1 s) and hierarchy build (0.16–0.56 s) move
+ * most, fetch is 0.19–0.71 s. The assertions are loose ceilings that catch a regression
+ * by a multiple: the whole time, and the worker's top-level layout (dagre's time was
+ * 0.3–0.6 s; now 15–65 ms). Tighten the first to BUDGET_MS once the numbers sit well
+ * below it.
+ *
+ * A second test checks the warm-up: the pointer on the Graph tab mounts the view hidden
+ * (renderer/app/tabs.ts), so loading starts before the click.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,14 +35,16 @@ const CEILING_MS = 10_000;
 /** The worker's layout of the 70-entry top level, as the worker timed it. */
 const LAYOUT_CEILING_MS = 300;
 
-// Runs in the page before the click: the time of the click, and of the top level appearing.
-const WATCH = (expected: string): string => `(() => {
+// Runs in the page before the click: the time of the click, and of the top level appearing
+// (the view ready with nodes drawn: TensorBoard's series grouping may draw fewer entries
+// than the top level's names, so the count is checked afterwards, not waited for).
+const WATCH = (): string => `(() => {
   const t = { click: null, shown: null };
   globalThis.__keisanGraphTimes = t;
   document.querySelector('[data-testid="tab-graph"]').addEventListener('click', () => { t.click ??= performance.now(); }, { capture: true });
   const check = () => {
     const g = document.querySelector('[data-testid="graph"]');
-    if (t.click !== null && t.shown === null && g !== null && g.getAttribute('data-visible-nodes') === ${JSON.stringify(expected)}) t.shown = performance.now();
+    if (t.click !== null && t.shown === null && g !== null && g.getAttribute('data-state') === 'ready' && Number(g.getAttribute('data-visible-nodes')) > 0) t.shown = performance.now();
   };
   new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true });
 })()`;
@@ -80,19 +85,42 @@ test.describe(`a graph of a few thousand nodes (${RUN})`, () => {
       const page = await context.newPage();
       await page.goto(board!.url);
       await expect(page.locator(`[data-testid="run-item"][data-run="${RUN}"]`)).toBeVisible({ timeout: 30_000 });
-      await page.evaluate(WATCH(String(top.length)));
+      await page.evaluate(WATCH());
       await page.getByTestId('tab-graph').click();
       const graph = page.getByTestId('graph');
-      await expect(graph).toHaveAttribute('data-visible-nodes', String(top.length), { timeout: 30_000 });
+      await expect(graph).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+      const drawn = Number(await graph.getAttribute('data-visible-nodes'));
+      // Series grouping only merges siblings: at least one entry, at most one per top-level name.
+      expect(drawn, `the top level (${top.length} names)`).toBeGreaterThan(0);
+      expect(drawn).toBeLessThanOrEqual(top.length);
       const times = (await page.evaluate('globalThis.__keisanGraphTimes')) as { click: number; shown: number };
       const took = Math.round(times.shown - times.click);
       const parts = await graph.evaluate((g) => ['fetch', 'decode', 'build', 'load', 'layout', 'draw', 'render'].map((k) => `${k} ${g.getAttribute(`data-${k}-ms`) ?? '?'} ms`).join(', '));
       test.info().annotations.push({ type: 'top level shown after', description: `${took} ms (budget ${BUDGET_MS} ms; ${parts})` });
-      process.stdout.write(`large graph: top level (${top.length} entries) shown ${took} ms after the click; ${parts}\n`);
+      process.stdout.write(`large graph: top level (${drawn} drawn of ${top.length} names) shown ${took} ms after the click; ${parts}\n`);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'board-graph-large.png') });
       expect(took, `click to top level (${parts})`).toBeLessThan(CEILING_MS);
       expect(Number(await graph.getAttribute('data-layout-ms')), `the top level's layout (${parts})`).toBeLessThan(LAYOUT_CEILING_MS);
       expect(network.outside).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+  test('starts loading the graph, hidden, when the pointer reaches the Graph tab', async ({ browser }) => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(board!.url);
+      await expect(page.locator(`[data-testid="run-item"][data-run="${RUN}"]`)).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId('graph')).toHaveCount(0);
+      await page.getByTestId('tab-graph').hover();
+      // Mounted and loading (or already drawn) while the Scalars tab is still the one shown.
+      await expect(page.getByTestId('graph')).toHaveAttribute('data-state', /loading|ready/, { timeout: 10_000 });
+      await expect(page.getByTestId('graph')).toBeHidden();
+      await expect(page.getByTestId('tab-graph')).toHaveAttribute('aria-selected', 'false');
+      await page.getByTestId('tab-graph').click();
+      await expect(page.getByTestId('graph')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+      await expect(page.getByTestId('graph')).toBeVisible();
     } finally {
       await context.close();
     }

@@ -43,6 +43,22 @@ describe('board client', () => {
     expect(new Headers(calls[0]!.init.headers).get('content-type')).toBe('application/json');
   });
 
+  it('accepts raw bytes and returns an octet-stream answer as they are, not as JSON', async () => {
+    const graph = Uint8Array.of(10, 3, 0, 128, 255);
+    const calls: RequestInit[] = [];
+    const fetch = (async (_url: string, init: RequestInit) => {
+      calls.push(init);
+      return new Response(graph, { status: 200, headers: { 'content-type': 'application/octet-stream' } });
+    }) as unknown as typeof globalThis.fetch;
+    const bytes = await createBoardClient({ fetch, download: noDownload }).readGraph('run-1', 0);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect([...bytes]).toEqual([...graph]);
+    expect(new Headers(calls[0]!.headers).get('accept')).toBe('application/json, application/octet-stream');
+    // A server that answers JSON (an older board) still works.
+    const { fetch: jsonFetch } = fakeFetch(() => ({ status: 200, body: encodeWire(graph) }));
+    expect([...(await createBoardClient({ fetch: jsonFetch, download: noDownload }).readGraph('run-1', 0))]).toEqual([...graph]);
+  });
+
   it('has every host method', () => {
     const host = createBoardClient({ fetch: fakeFetch(() => ({ status: 200, body: '' })).fetch, download: noDownload });
     for (const m of [...HOST_METHODS, 'subscribe' as const]) expect(typeof host[m], m).toBe('function');
