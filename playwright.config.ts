@@ -20,8 +20,8 @@ export default defineConfig<E2eOptions>({
   forbidOnly: !!process.env['CI'],
   retries: 0,
   timeout: 90_000,
-  // Bounded: about a minute here (board only); the desktop suite where Electron exists adds about as much again.
-  globalTimeout: 240_000,
+  // Bounded: about two minutes here (board only); the desktop suite where Electron exists adds about as much again.
+  globalTimeout: 480_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {

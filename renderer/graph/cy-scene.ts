@@ -11,7 +11,8 @@
  */
 import type cytoscape from 'cytoscape';
 import type { Placed, ScopeTree, VisibleGraph } from '../../src/graph/index.ts';
-import { edgeWidth, type NodeLook } from './node-style.ts';
+import { drawnEdgeFacts, drawnEdgeKey, edgeWidthOfSize } from '../../src/graph/drawn-edges.ts';
+import type { NodeLook } from './node-style.ts';
 
 export const nodeKey = (id: number): string => `n${id}`;
 export const entryOf = (el: cytoscape.SingularElementArgument): number => el.data('entry') as number;
@@ -50,11 +51,18 @@ export function applyScene(cy: cytoscape.Core, { tree, visible, expanded, placed
     }
     cy.add(additions);
 
-    const edges = visible.edges.map((e) => ({
-      id: `e${e.source}_${e.target}${e.control ? 'c' : ''}`, source: nodeKey(e.source), target: nodeKey(e.target),
-      control: e.control, count: e.count, label: e.count > 1 ? `×${e.count}` : '', width: edgeWidth(e.count) * (e.control ? 0.8 : 1),
-      z: edgeZ(Math.min(tree.depth(e.source), tree.depth(e.target))),
-    }));
+    // Width by the tensors' total size (TensorBoard's rule); label: the count when bundled, else the shape.
+    const facts = drawnEdgeFacts(tree, visible);
+    const edges = visible.edges.map((e) => {
+      const id = drawnEdgeKey(e.source, e.target, e.control);
+      const f = facts.get(id);
+      const label = e.count > 1 ? `×${e.count}` : f?.shape ?? '';
+      return {
+        id, source: nodeKey(e.source), target: nodeKey(e.target), control: e.control, count: e.count, ref: (f?.refCount ?? 0) > 0,
+        size: f?.size ?? e.count, label, width: e.control ? 0.9 : edgeWidthOfSize(f?.size ?? e.count),
+        z: edgeZ(Math.min(tree.depth(e.source), tree.depth(e.target))),
+      };
+    });
     const wantEdges = new Set(edges.map((e) => e.id));
     cy.edges().filter((e) => !wantEdges.has(e.id())).remove();
     const newEdges: cytoscape.ElementDefinition[] = [];

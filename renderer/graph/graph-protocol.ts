@@ -8,6 +8,8 @@ import type { GraphLanguage } from './graph-text.ts';
 
 export type GraphRequest =
   | { readonly type: 'load'; readonly bytes: Uint8Array }
+  /** Rebuild the loaded graph with the user's series choices (TensorBoard's "Ungroup"/"Group"); answers a new LoadedGraph. */
+  | { readonly type: 'regroup'; readonly graph: number; readonly grouping: SeriesGrouping }
   | { readonly type: 'details'; readonly graph: number; readonly id: number }
   /** Boxes for every drawn node with these scopes open (labels, hence sizes, depend on the language). */
   | { readonly type: 'layout'; readonly graph: number; readonly expanded: readonly number[]; readonly lang: GraphLanguage };
@@ -27,8 +29,11 @@ export interface LoadedGraph {
   readonly buildMs: number;
 }
 
+/** Per series name (`scope/add[1-9]`), the user's choice; series not named follow TensorBoard's size rule. */
+export type SeriesGrouping = { readonly [seriesName: string]: 'group' | 'ungroup' };
+
 export type GraphReply<R extends GraphRequest> =
-  R extends { type: 'load' } ? LoadedGraph : R extends { type: 'details' } ? NodeDetails : PlacedBoxes;
+  R extends { type: 'load' | 'regroup' } ? LoadedGraph : R extends { type: 'details' } ? NodeDetails : PlacedBoxes;
 
 /** What crosses the worker boundary: a request with its sequence number, and the answer to it. */
 export interface Envelope {

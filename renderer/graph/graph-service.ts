@@ -1,17 +1,25 @@
 /**
  * The graph work that is too heavy for the page: decoding the GraphDef, building the
- * hierarchy, node details and the layout (each open scope laid out on its own by
- * layered-layout.ts and cached, see src/graph/scope-layout.ts). Runs in the graph worker
- * (graph-worker.ts), or on the page where a worker cannot start (graph-backend.ts).
+ * hierarchy with TensorBoard's grouping (Const/summary embeddings, series, TF 2.x function
+ * libraries as scopes), node details and the layout (each open scope laid out on its own
+ * by layered-layout.ts and cached, see src/graph/scope-layout.ts). Runs in the graph
+ * worker (graph-worker.ts), or on the page where a worker cannot start (graph-backend.ts).
  */
 import { decodeGraphDef } from '../../src/format/graph-def.ts';
 import type { NodeDef } from '../../src/format/protos.ts';
-import { layoutVisible, nodeDetails, normalizeExpanded, ScopeLayoutCache, ScopeTree, type Layouter } from '../../src/graph/index.ts';
-import type { GraphRequest, LoadedGraph, PlacedBoxes } from './graph-protocol.ts';
+import {
+  graphNodesWithLibrary, layoutVisible, nodeDetails, normalizeExpanded, ScopeLayoutCache, ScopeTree, VIEW_GROUPING, type GraphNodeLike, type Layouter,
+} from '../../src/graph/index.ts';
+import type { GraphRequest, LoadedGraph, PlacedBoxes, SeriesGrouping } from './graph-protocol.ts';
 import type { GraphLanguage } from './graph-text.ts';
 import { layOutLayered } from './layered-layout.ts';
 import { NodeLook } from './node-style.ts';
 import { createPartLayouter } from './part-layouter.ts';
+
+/** A library function's body node carries no `attr`/`device` when its FunctionDef gave none; the details panel reads both. */
+const asNodeDef = (n: GraphNodeLike): NodeDef => ('attr' in n && n.attr !== undefined && n.device !== undefined
+  ? n as NodeDef
+  : { ...n, device: n.device ?? '', attr: n.attr ?? {} } as unknown as NodeDef);
 
 export class GraphService {
   private graph = 0;
@@ -23,6 +31,7 @@ export class GraphService {
   async handle(request: GraphRequest): Promise<unknown> {
     if (request.type === 'load') return this.load(request.bytes);
     if (request.graph !== this.graph || this.tree === null) throw new Error('the graph changed');
+    if (request.type === 'regroup') return this.build(request.grouping, 0);
     if (request.type === 'details') return nodeDetails(this.tree, this.nodes, request.id);
     return this.layout(this.tree, request.expanded, request.lang);
   }
@@ -30,13 +39,17 @@ export class GraphService {
   private load(bytes: Uint8Array): LoadedGraph {
     const t0 = performance.now();
     const def = decodeGraphDef(bytes);
-    const t1 = performance.now();
-    this.tree = ScopeTree.fromNodes(def.node);
+    this.nodes = graphNodesWithLibrary(def).map(asNodeDef);
+    return this.build({}, performance.now() - t0);
+  }
+
+  private build(grouping: SeriesGrouping, decodeMs: number): LoadedGraph {
+    const t0 = performance.now();
+    this.tree = ScopeTree.fromNodes(this.nodes, { ...VIEW_GROUPING, seriesGrouping: grouping });
     this.tree.metaEdges(0); // bundle every edge now, once, rather than in the first layout
-    this.nodes = def.node;
     this.graph++;
     this.caches.clear();
-    return { graph: this.graph, tree: this.tree.data, decodeMs: t1 - t0, buildMs: performance.now() - t1 };
+    return { graph: this.graph, tree: this.tree.data, decodeMs, buildMs: performance.now() - t0 };
   }
 
   private async layout(tree: ScopeTree, expanded: readonly number[], lang: GraphLanguage): Promise<PlacedBoxes> {

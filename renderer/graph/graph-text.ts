@@ -37,6 +37,18 @@ const en = {
   graphPicker: 'Graph',
   hint: 'Click a node to see it; double-click a scope to open or close it.',
   moreLinks: '… and more',
+  seriesCount: '×{count} {op}',
+  series: 'Series of {count} {op} ops',
+  ungroup: 'Ungroup',
+  group: 'Group',
+  ungroupTitle: 'Show the ops of this series one by one',
+  groupTitle: 'Group this series into one node',
+  colourBy: 'Colour by',
+  colourStructure: 'structure',
+  colourDevice: 'device',
+  colourNone: 'none',
+  traceInputs: 'Trace inputs',
+  traceCount: '{count} ops feed this one',
 } as const;
 
 export type GraphTextKey = keyof typeof en;
@@ -74,6 +86,18 @@ const ja: Record<GraphTextKey, string> = {
   graphPicker: 'グラフ',
   hint: 'ノードをクリックすると詳細を表示、スコープをダブルクリックすると開閉します。',
   moreLinks: '…ほか',
+  seriesCount: '×{count} {op}',
+  series: '{op} 演算 {count} 個の連番',
+  ungroup: 'まとめを解く',
+  group: 'まとめる',
+  ungroupTitle: 'この連番の演算を一つずつ表示します',
+  groupTitle: 'この連番を一つのノードにまとめます',
+  colourBy: '色分け',
+  colourStructure: '構造',
+  colourDevice: 'デバイス',
+  colourNone: 'なし',
+  traceInputs: '入力をたどる',
+  traceCount: 'この演算に {count} 個の演算がつながっています',
 };
 
 const CATALOGUE: Record<GraphLanguage, Record<GraphTextKey, string>> = { en, ja };

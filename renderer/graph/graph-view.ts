@@ -9,18 +9,24 @@
  */
 import cytoscape from 'cytoscape';
 import type { GraphInfo, HostApi } from '../../src/host-api.ts';
-import { collapsing, revealing, ScopeTree, searchTree, visibleGraph, type NodeDetails, type Placed } from '../../src/graph/index.ts';
+import {
+  collapsing, revealing, ScopeTree, searchTree, traceInputs, visibleGraph, type NodeDetails, type Placed, type TracedInputs, type VisibleGraph,
+} from '../../src/graph/index.ts';
 import { h } from '../app/dom.ts';
 import { renderCrumbs } from './breadcrumbs.ts';
+import { seriesOffer, withSeriesChoice, type SeriesOffer } from '../../src/graph/series-choice.ts';
 import { applyScene, entryOf, nodeKey } from './cy-scene.ts';
 import { pngOf, sceneOf } from './cy-snapshot.ts';
 import { startGraphBackend, type GraphBackend } from './graph-backend.ts';
+import type { LoadedGraph, SeriesGrouping } from './graph-protocol.ts';
 import { graphText, type GraphLanguage, type GraphTextKey } from './graph-text.ts';
 import { GraphToolbar } from './graph-toolbar.ts';
 import { GraphViewport } from './graph-viewport.ts';
 import { renderInfo } from './info-panel.ts';
 import { NodeLook, stylesheet } from './node-style.ts';
+import { nodeTints, type ColourMode } from './node-tint.ts';
 import { SearchBox } from './search-box.ts';
+import { applyTrace } from './trace-highlight.ts';
 import { svgDocument } from './svg-export.ts';
 
 export interface GraphViewOptions {
@@ -60,6 +66,13 @@ export class GraphView {
   private selected: number | null = null;
   private loadGen = 0;
   private renderGen = 0;
+  /** The user's series choices for the open graph (TensorBoard's `seriesMap`). */
+  private grouping: SeriesGrouping = {};
+  private colourMode: ColourMode = 'none';
+  /** "Trace inputs" is on: the selected op's inputs are highlighted whenever it is an op. */
+  private traceOn = false;
+  private trace: TracedInputs | null = null;
+  private visible: VisibleGraph | null = null;
 
   constructor(container: HTMLElement, private readonly host: HostApi, private readonly options: GraphViewOptions) {
     this.lang = options.language();
@@ -77,6 +90,10 @@ export class GraphView {
       fit: () => this.fit(),
       png: () => void this.download('png'),
       svg: () => void this.download('svg'),
+      colourBy: (mode) => {
+        this.colourMode = mode;
+        this.decorate();
+      },
       crumb: (id) => (id === null ? (void this.select(null), this.fit()) : void this.select(id, { reveal: true, centre: true })),
     });
     this.root = h('div', { class: 'graph-view' }, this.toolbar.el, h('div', { class: 'graph-stage' }, this.canvas, this.message), this.info);
@@ -149,12 +166,12 @@ export class GraphView {
       const loaded = await this.backend.request({ type: 'load', bytes });
       if (gen !== this.loadGen) return;
       this.graphIndex = index;
-      this.tree = new ScopeTree(loaded.tree);
-      this.graphHandle = loaded.graph;
+      this.grouping = {};
+      this.visible = null;
+      this.trace = null;
+      this.adopt(loaded);
       this.canvas.dataset['fetchMs'] = String(Math.round(fetched - started));
       this.canvas.dataset['decodeMs'] = String(Math.round(loaded.decodeMs));
-      this.canvas.dataset['buildMs'] = String(Math.round(loaded.buildMs));
-      this.look = new NodeLook(this.tree, this.lang);
       this.expanded = new Set();
       this.searchOpened = new Set();
       this.selected = null;
@@ -168,6 +185,42 @@ export class GraphView {
     } catch (e) {
       if (gen === this.loadGen) this.fail(e);
     }
+  }
+
+  private adopt(loaded: LoadedGraph): void {
+    this.tree = new ScopeTree(loaded.tree);
+    this.graphHandle = loaded.graph;
+    this.look = new NodeLook(this.tree, this.lang);
+    this.canvas.dataset['buildMs'] = String(Math.round(loaded.buildMs));
+    this.canvas.dataset['series'] = String(this.tree.allSeries().filter((x) => x.entry >= 0).length);
+  }
+
+  /**
+   * Ungroup or group a series: the worker rebuilds the tree with the choice; open scopes
+   * and the selection carry over by path. An ungrouped series' selection moves to its
+   * first member, a grouped member's to the new series node.
+   */
+  private async chooseSeries(offer: SeriesOffer): Promise<void> {
+    const old = this.tree;
+    if (old === null) return;
+    const gen = this.loadGen;
+    const openPaths = [...this.expanded].map((id) => old.path(id));
+    const selected = offer.action === 'ungroup' ? offer.members[0] ?? this.selected : this.selected;
+    const selectedPath = selected === null ? null : old.path(selected);
+    this.grouping = withSeriesChoice(this.grouping, offer);
+    const loaded = await this.backend.request({ type: 'regroup', graph: this.graphHandle, grouping: this.grouping });
+    if (gen !== this.loadGen) return;
+    this.adopt(loaded);
+    const tree = this.tree!;
+    this.expanded = new Set(openPaths.map((p) => tree.byPath(p)).filter((id): id is number => id !== undefined && tree.isScope(id)));
+    this.searchOpened = new Set();
+    this.search.reset();
+    let next = selectedPath === null ? null : tree.byPath(selectedPath) ?? null;
+    if (offer.action === 'group' && next !== null && tree.isSeries(tree.parent(next))) next = tree.parent(next);
+    this.selected = next;
+    this.details = null;
+    await this.render(next, 'keep');
+    await this.select(next, { reveal: next !== null, centre: false });
   }
 
   /** Lay out and draw the current expansion; then fit the view, or centre on `focus`. */
@@ -186,6 +239,8 @@ export class GraphView {
     this.viewport.update(placed, expanded, look.labelHeight);
     const visible = visibleGraph(tree, expanded);
     applyScene(this.cy, { tree, visible, expanded, placed, look });
+    this.visible = visible;
+    this.decorate();
     this.cy.nodes(':selected').unselect();
     if (this.selected !== null) this.cy.getElementById(nodeKey(this.selected)).select();
     if (view === 'fit') this.fit();
@@ -195,6 +250,25 @@ export class GraphView {
     this.canvas.dataset['renderMs'] = String(Math.round(performance.now() - started));
     this.canvas.dataset['layoutMs'] = String(Math.round(ms));
     this.canvas.dataset['drawMs'] = String(Math.round(performance.now() - drawStarted));
+  }
+
+  /** Colour by structure/device and the input trace, on what is drawn now. */
+  private decorate(): void {
+    const tree = this.tree;
+    const visible = this.visible;
+    if (tree === null || visible === null) return;
+    const tints = nodeTints(tree, this.colourMode);
+    this.cy.batch(() => this.cy.nodes().forEach((n) => {
+      const c = tints.of(entryOf(n));
+      if (c === null) n.removeData('tint');
+      else n.data('tint', c);
+    }));
+    this.toolbar.setLegend(tints.legend);
+    const sel = this.selected;
+    this.trace = this.traceOn && sel !== null && !tree.isScope(sel) ? traceInputs(tree, sel) : null;
+    applyTrace(this.cy, tree, this.trace, visible);
+    this.canvas.dataset['colourBy'] = this.colourMode;
+    this.canvas.dataset['traced'] = this.trace === null ? '' : String(this.trace.ops.length);
   }
 
   private fit(): void {
@@ -238,6 +312,7 @@ export class GraphView {
     if (this.selected !== id) return;
     this.cy.nodes(':selected').unselect();
     if (id !== null) this.cy.getElementById(nodeKey(id)).select();
+    if (this.traceOn) this.decorate();
     await this.showDetails(id);
   }
 
@@ -280,7 +355,15 @@ export class GraphView {
         select: (c, open) => void this.select(c, { reveal: true, centre: true, open }),
         toggle: (c) => void this.toggle(c),
         isExpanded: (c) => this.expanded.has(c),
+        chooseSeries: (offer) => void this.chooseSeries(offer),
+        setTrace: (on) => {
+          this.traceOn = on;
+          this.decorate();
+          this.renderInfoAgain();
+        },
       },
+      trace: { on: this.traceOn, ops: this.trace?.ops.length ?? null },
+      series: this.details.id === 0 ? null : seriesOffer(tree, this.details.id),
     });
   }
 

@@ -6,6 +6,7 @@
  * from there.
  */
 import type { ChildSummary, LinkedNode, NodeDetails, ScopeDetails } from '../../src/graph/index.ts';
+import type { SeriesOffer } from '../../src/graph/series-choice.ts';
 import { clear, h } from '../app/dom.ts';
 import { graphText, type GraphLanguage, type GraphTextKey } from './graph-text.ts';
 
@@ -14,6 +15,10 @@ export interface InfoActions {
   select(id: number, open: boolean): void;
   toggle(id: number): void;
   isExpanded(id: number): boolean;
+  /** Ungroup or group the series this entry is or belongs to (see src/graph/series-choice.ts). */
+  chooseSeries(offer: SeriesOffer): void;
+  /** Turn "Trace inputs" on or off for the selected op. */
+  setTrace(on: boolean): void;
 }
 
 export interface InfoContext {
@@ -21,6 +26,10 @@ export interface InfoContext {
   readonly actions: InfoActions;
   /** Ops and scopes in the whole graph, for the summary shown with nothing selected. */
   readonly totals: { readonly ops: number; readonly scopes: number };
+  /** The series action for the shown entry (`series-ungroup` / `series-group`), if any. */
+  readonly series: SeriesOffer | null;
+  /** Whether "Trace inputs" is on, and how many ops the trace reached (null: not traced). */
+  readonly trace: { readonly on: boolean; readonly ops: number | null };
 }
 
 const MAX_LINKS = 60;
@@ -71,6 +80,26 @@ function scopeBody(d: ScopeDetails, ctx: InfoContext): HTMLElement[] {
   ];
 }
 
+/** The "Trace inputs" checkbox (`trace-inputs`), with the traced count when on. */
+function traceToggle(ctx: InfoContext): HTMLElement {
+  const box = h('input', { type: 'checkbox', 'data-testid': 'trace-inputs', checked: ctx.trace.on });
+  box.addEventListener('change', () => ctx.actions.setTrace(box.checked));
+  const count = ctx.trace.on && ctx.trace.ops !== null
+    ? h('span', { class: 'muted', 'data-testid': 'trace-count' }, ` ${graphText(ctx.lang, 'traceCount', { count: ctx.trace.ops - 1 })}`) : null;
+  return h('p', { class: 'trace-line' }, h('label', {}, box, ' ', graphText(ctx.lang, 'traceInputs')), count);
+}
+
+/** `Series of 12 Assign ops [Ungroup]`, or `[Group]` for a member of an ungrouped series. */
+function seriesLine(offer: SeriesOffer, ctx: InfoContext): HTMLElement {
+  const { lang } = ctx;
+  const button = h('button', {
+    class: 'small', 'data-testid': `series-${offer.action}`, 'data-series': offer.series,
+    title: graphText(lang, offer.action === 'ungroup' ? 'ungroupTitle' : 'groupTitle'), onclick: () => ctx.actions.chooseSeries(offer),
+  }, graphText(lang, offer.action));
+  return h('p', { class: 'series-line', 'data-testid': 'node-series' },
+    h('span', { class: 'muted' }, graphText(lang, 'series', { count: offer.size, op: offer.op })), ' ', button);
+}
+
 export function renderInfo(panel: HTMLElement, d: NodeDetails | null, ctx: InfoContext): void {
   clear(panel);
   const { lang } = ctx;
@@ -85,6 +114,7 @@ export function renderInfo(panel: HTMLElement, d: NodeDetails | null, ctx: InfoC
     return;
   }
   panel.append(h('h3', { class: 'info-title', 'data-testid': 'node-name' }, d.name));
+  if (ctx.series !== null) panel.append(seriesLine(ctx.series, ctx));
   if (d.kind === 'scope') {
     const open = ctx.actions.isExpanded(d.id);
     const toggle = h('button', { class: 'small', 'data-testid': 'node-toggle', onclick: () => ctx.actions.toggle(d.id) }, graphText(lang, open ? 'collapse' : 'expand'));
@@ -99,7 +129,7 @@ export function renderInfo(panel: HTMLElement, d: NodeDetails | null, ctx: InfoC
     : h('dl', { class: 'attrs' }, d.attrs.flatMap((a) => [h('dt', {}, a.key), h('dd', {}, a.value)]));
   const shapes = d.outputShapes.length === 0 ? null
     : h('ol', { class: 'shapes', start: 0 }, d.outputShapes.map((s) => h('li', {}, s)));
-  panel.append(h('p', { class: 'op-line' }, h('span', { class: 'op', 'data-testid': 'node-op' }, d.op)));
+  panel.append(h('p', { class: 'op-line' }, h('span', { class: 'op', 'data-testid': 'node-op' }, d.op)), traceToggle(ctx));
   if (d.device !== '') panel.append(h('p', { class: 'muted' }, `${graphText(lang, 'device')}: ${d.device}`));
   panel.append(
     section(lang, 'inputs', linkList(d.inputs, ctx), d.inputs.length),

@@ -5,10 +5,10 @@
  * data edges solid with arrows, control edges dashed.
  */
 import type cytoscape from 'cytoscape';
-import type { BoxSize, LayoutStyle, ScopeTree } from '../../src/graph/index.ts';
+import type { BoxSize, Embeddings, LayoutStyle, ScopeTree } from '../../src/graph/index.ts';
 import { graphText, type GraphLanguage } from './graph-text.ts';
 
-export type NodeCategory = 'scope' | 'op' | 'variable' | 'input' | 'const' | 'summary' | 'train' | 'control';
+export type NodeCategory = 'scope' | 'series' | 'op' | 'variable' | 'input' | 'const' | 'summary' | 'train' | 'control';
 
 const CATEGORY_OPS: [NodeCategory, RegExp][] = [
   ['variable', /^(VariableV2|Variable|VarHandleOp|ReadVariableOp|AutoReloadVariable)$/],
@@ -27,6 +27,7 @@ export function categoryOf(op: string): NodeCategory {
 /** Fill and border per category (the colours the SVG export reads back from Cytoscape). */
 export const COLOURS: Record<NodeCategory | 'expanded', { fill: string; border: string }> = {
   scope: { fill: '#dbe8f7', border: '#5b7fb0' },
+  series: { fill: '#e6eefa', border: '#5b7fb0' },
   expanded: { fill: '#f4f8fd', border: '#9db4d3' },
   op: { fill: '#ffffff', border: '#8c959f' },
   variable: { fill: '#fff3c4', border: '#b7860b' },
@@ -63,16 +64,23 @@ export class NodeLook implements LayoutStyle {
 
   constructor(private readonly tree: ScopeTree, private readonly lang: GraphLanguage) {}
 
-  /** The label of a drawn node; expanded scopes show only their name (above the box). */
+  /**
+   * The label of a drawn node; expanded scopes show only their name (above the box). A
+   * series says how many ops it stands for (`add[1-9]` / `×9 Add`); an op with embedded
+   * Consts or summaries carries them as badges after its type (`MatMul ◆2 Σ1`), as
+   * TensorBoard draws small icons rather than nodes for them.
+   */
   label(id: number, expanded: boolean): string {
     const leaf = shorten(this.tree.leaf(id));
     if (expanded) return leaf;
+    const series = this.tree.seriesAt(id);
+    if (series !== undefined) return `${leaf}\n${graphText(this.lang, 'seriesCount', { count: series.members.length, op: series.op })}`.trimEnd();
     if (this.tree.isScope(id)) return `${leaf}\n${graphText(this.lang, 'ops', { count: this.tree.opCount(id) })}`;
-    return `${leaf}\n${shorten(this.tree.op(id))}`;
+    return `${leaf}\n${shorten(this.tree.op(id))}${embedBadges(this.tree.embeddings(id))}`;
   }
 
   category(id: number): NodeCategory {
-    return this.tree.isScope(id) ? 'scope' : categoryOf(this.tree.op(id));
+    return this.tree.isSeries(id) ? 'series' : this.tree.isScope(id) ? 'scope' : categoryOf(this.tree.op(id));
   }
 
   leafSize(id: number): BoxSize {
@@ -81,6 +89,11 @@ export class NodeLook implements LayoutStyle {
     const width = Math.max(scope ? 84 : 60, Math.ceil(Math.max(...lines.map(textWidth)) + (scope ? 22 : 30)));
     return { width, height: lines.length * LINE_HEIGHT + (scope ? 16 : 12) };
   }
+}
+
+/** ` ◆2 Σ1`: how many Consts (in) and summaries (out) are embedded in an op; '' for none. */
+export function embedBadges(e: Embeddings): string {
+  return `${e.in.length > 0 ? ` ◆${e.in.length}` : ''}${e.out.length > 0 ? ` Σ${e.out.length}` : ''}`;
 }
 
 /** Cytoscape takes a data mapper for z-index; its typings allow only numbers and functions. */
@@ -110,6 +123,7 @@ export function stylesheet(): cytoscape.StylesheetJson {
         'font-weight': 'bold',
       },
     },
+    { selector: 'node[kind = "scope"][category = "series"]', style: { 'border-style': 'double', 'border-width': 4, 'background-color': COLOURS.series.fill } },
     {
       selector: 'node[kind = "expanded"]',
       style: {
@@ -128,12 +142,15 @@ export function stylesheet(): cytoscape.StylesheetJson {
         'z-index-compare': 'manual', 'z-index': Z_FROM_DATA,
       },
     },
+    // TensorBoard draws reference edges (Assign's variable input) orange with a marker at the source.
+    { selector: 'edge[?ref]', style: { 'line-color': '#e8a33d', 'target-arrow-color': '#e8a33d', 'source-arrow-shape': 'circle', 'source-arrow-color': '#e8a33d' } },
     { selector: 'edge[?control]', style: { 'line-style': 'dashed', 'line-color': '#a0a8b1', 'target-arrow-color': '#a0a8b1' } },
+    // Colour by structure or device (node-tint.ts) overrides the category fill; expanded boxes keep theirs.
+    { selector: 'node[tint][kind != "expanded"]', style: { 'background-color': 'data(tint)' } },
+    { selector: 'node.traced', style: { 'border-color': ACCENT, 'border-width': 2 } },
+    { selector: '.dimmed', style: { opacity: 0.25 } },
+    { selector: 'node.dimmed[kind = "expanded"]', style: { opacity: 0.6 } },
+    { selector: 'edge.traced', style: { 'line-color': ACCENT, 'target-arrow-color': ACCENT } },
     { selector: 'edge.linked', style: { 'line-color': ACCENT, 'target-arrow-color': ACCENT } },
   ];
-}
-
-/** Edge width by how many tensors it carries, as TensorBoard thickens bundled edges. */
-export function edgeWidth(count: number): number {
-  return Math.min(5, 1.2 + Math.log2(count) * 0.7);
 }

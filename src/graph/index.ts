@@ -20,7 +20,7 @@ export { planScopeSeries, type PlannedScopeSeries } from './scope-series.ts';
 export { traceInputs, type TracedInputs, type TraceOptions } from './trace-inputs.ts';
 export { FUNCTION_LIBRARY_PREFIX, graphNodesWithLibrary, libraryFunctions, type LibraryFunction } from './function-library.ts';
 export { outputShapes, shapeLabel, sizeOfOutputs, type TensorShape } from './tensor-shapes.ts';
-export { isReferenceInput, normalizeDevice } from './tb-rules.ts';
+export { isReferenceInput, normalizeDevice, VIEW_GROUPING } from './tb-rules.ts';
 export { collapsing, normalizeExpanded, revealing, visibleGraph, type VisibleEdge, type VisibleGraph } from './visible-graph.ts';
 export { parseQuery, searchTree, type SearchResult } from './search.ts';
 export { attrText, bytesText, dtypeName, shapeText, tensorText, MAX_SHOWN_VALUES } from './attr-text.ts';

@@ -7,6 +7,9 @@
  *     normalizeDevice('/job:localhost/replica:0/task:0/device:GPU:0')   // 'GPU:0'
  */
 
+/** The grouping the graph view draws with (ScopeTree options): TensorBoard's embeddings and series. */
+export const VIEW_GROUPING = { embed: true, series: true } as const;
+
 /** Op types whose node TensorBoard embeds in each consumer as a small icon (`inEmbeddingTypes`, regexes). */
 export const IN_EMBED_TYPES: readonly RegExp[] = [/Const/];
 /** Op types embedded in each of their inputs (`outEmbeddingTypes`): summaries. */

@@ -22,7 +22,7 @@ describe('GraphService (what the graph worker runs)', () => {
     const service = new GraphService();
     const loaded = (await service.handle({ type: 'load', bytes })) as LoadedGraph;
     const tree = new ScopeTree(loaded.tree);
-    expect(tree.opCount(0)).toBe(lessonGraphDef().node.length);
+    expect(tree.opCount(0)).toBe(ScopeTree.fromNodes(lessonGraphDef().node, { embed: true, series: true }).opCount(0));
     const model = tree.byPath('simple_model')!;
     const placed = (await service.handle({ type: 'layout', graph: loaded.graph, expanded: [model], lang: 'en' })) as PlacedBoxes;
     const ids = [];
