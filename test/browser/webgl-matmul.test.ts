@@ -1,8 +1,9 @@
 /**
  * MatMul on WebGL against the CPU backend, all four transpose combinations. Tolerance per
- * element: K · 2⁻²³ · Σₖ|aᵢₖ·bₖⱼ| (the float32 bound for a K-term dot product; both sides
- * add in the same order, so results are usually closer). The sizes cover both kernels
- * of programs/matmul.ts and each of its operand read paths.
+ * element: K · 2⁻²³ · Σₖ|aᵢₖ·bₖⱼ| (the float32 bound for a K-term dot product; the tiled
+ * kernel adds four products per step, so its order differs a little from the CPU's). The
+ * sizes cover the three kernels of programs/matmul.ts and, in the tiled one, every texel
+ * offset of an operand row (k, n, m mod 4 = 0 … 3), a k tail of 1–3, n = 1, k = 1.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '../../src/index.ts';
@@ -28,9 +29,15 @@ function absDot(a: Float32Array, b: Float32Array, m: number, k: number, n: numbe
 }
 
 describe('MatMul', () => {
-  // n % 4 == 0 takes the texel kernel (k % 4 == 0: whole-texel operand rows; else element reads and a k tail);
-  // n % 4 != 0 the scalar one. m odd, k odd and the MLP's first layer are among them.
-  for (const [m, k, n] of [[1, 1, 1], [3, 5, 4], [17, 64, 9], [64, 300, 33], [33, 128, 12], [7, 13, 20], [64, 784, 128], [784, 64, 128], [36, 20, 8]] as const) {
+  // m < 8: the texel kernel (n % 4 == 0) or the scalar one. m ≥ 8: tiled, any k and n (rows
+  // not whole texels read as two texels and a swizzle; the k tail masked). The MLP's shapes
+  // (784-128-10, batch 64: forward, weight gradients, dL/dh) are among them.
+  const shapes = [
+    [1, 1, 1], [3, 5, 4], [7, 13, 20], [5, 6, 3],
+    [17, 64, 9], [64, 300, 33], [33, 128, 12], [36, 20, 8], [8, 1, 1], [9, 2, 5], [10, 3, 6], [13, 7, 1], [11, 5, 7], [12, 1, 13],
+    [64, 784, 128], [784, 64, 128], [64, 128, 10], [128, 64, 10], [64, 10, 128],
+  ] as const;
+  for (const [m, k, n] of shapes) {
     for (const ta of [false, true]) {
       for (const tb of [false, true]) {
         test(`[${m}x${k}]·[${k}x${n}] transpose_a=${ta} transpose_b=${tb}`, () => {
@@ -46,13 +53,32 @@ describe('MatMul', () => {
   }
 });
 
-test('the sizes above reach each kernel: tiled (two draws), per-texel, per-element', () => {
+test('the sizes above reach each kernel: tiled (two draws) from 8 rows, else per-texel or per-element', () => {
   expect(matMulProgram([33, 128], [128, 12], false, false).stage).toBeDefined(); // tiled, m not a multiple of 4
   expect(matMulProgram([64, 784], [784, 128], false, false).stage).toBeDefined();
   expect(matMulProgram([64, 784], [64, 128], true, false).stage).toBeDefined(); // the MLP's weight gradient, transposed A
-  expect(matMulProgram([36, 20], [8, 20], false, true).stage).toBeDefined(); // transposed B
-  for (const p of [matMulProgram([7, 13], [13, 20], false, false), matMulProgram([128, 33], [128, 12], true, false)]) {
-    expect([p.perTexel, p.stage]).toEqual([true, undefined]);
+  expect(matMulProgram([64, 128], [128, 10], false, false).stage).toBeDefined(); // n = 10
+  expect(matMulProgram([64, 10], [128, 10], false, true).stage).toBeDefined(); // k = 10, transposed B
+  expect(matMulProgram([8, 1], [1, 1], false, false).stage).toBeDefined(); // k = n = 1
+  expect([matMulProgram([7, 13], [13, 20], false, false).perTexel, matMulProgram([7, 13], [13, 20], false, false).stage]).toEqual([true, undefined]);
+  expect(matMulProgram([5, 6], [6, 3], false, false).perTexel).toBeUndefined();
+});
+
+test('garbage past an operand\'s end (NaN in a reused texture) never reaches a sum', () => {
+  // Texels past a tensor's last element keep whatever the pooled texture held; the tiled
+  // kernel reads them (two-texel rows, the k tail) and must mask them, not multiply by 0.
+  const nanPool = (size: number) => {
+    const ts = [0, 1, 2].map(() => backend.context.upload(new Float32Array(size + 64).fill(Number.NaN)));
+    for (const t of ts) backend.context.pool.release(t);
+  };
+  for (const [m, k, n] of [[9, 5, 3], [12, 6, 1], [10, 3, 6]] as const) {
+    for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+      nanPool(m * k);
+      nanPool(k * n);
+      const a = { shape: ta ? [k, m] : [m, k], data: uniform(m * k, 3) };
+      const b = { shape: tb ? [n, k] : [k, n], data: uniform(k * n, 4) };
+      const out = compareOnBackends(backend, [a, b], ([x, y]) => tf.matmul(x!, y!, { transposeA: ta, transposeB: tb }), (i) => k * 2 ** -23 * absDot(a.data, b.data, m, k, n, ta, tb)(i));
+      expect(out.some(Number.isNaN)).toBe(false);
+    }
   }
-  expect(matMulProgram([17, 64], [64, 9], false, false).perTexel).toBeUndefined();
 });

@@ -59,7 +59,7 @@ export function fusedCpuKernel(group: ElementwiseGroup, run: PlannedRun, host: F
 }
 
 /** The last node's shape, broadcasting node by node; null where some shapes do not broadcast. */
-function groupShape(nodes: readonly FusedNode[], inputShapes: readonly (readonly number[])[]): readonly number[] | null {
+export function groupShape(nodes: readonly FusedNode[], inputShapes: readonly (readonly number[])[]): readonly number[] | null {
   const shapes: (readonly number[])[] = [];
   try {
     for (const node of nodes) {

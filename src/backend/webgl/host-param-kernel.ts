@@ -24,6 +24,8 @@ export interface HostParamHost {
   gpu(t: WebGLTensor): GpuTexture;
   download(t: WebGLTensor): TensorValue;
   drawProgram(program: GpuProgram, textures: readonly GpuTexture[]): GpuTexture;
+  retain(texture: GpuTexture): GpuTexture;
+  readonly stats: { aliases: number };
 }
 
 /** Whether `spec` can run `op` on the GPU: parameters int32, every other input and output float32. */
@@ -44,6 +46,8 @@ export function hostParamKernel(host: HostParamHost, op: Operation, spec: HostPa
     const ins = inputs as readonly WebGLTensor[];
     const values = spec.hostInputs.map((i) => Int32Array.from(host.download(ins[i]!).data as Int32Array));
     const shapes = ins.map((t) => t.shape);
+    const copy = spec.copyShape?.(op, shapes, values) ?? null;
+    if (copy !== null) return [view(host, ins[0]!, copy)];
     const key = `${shapes.map((s) => s.join(',')).join(';')}|${values.map((v) => v.join(',')).join(';')}`;
     let made = programs.get(key);
     if (made === undefined) {
@@ -59,4 +63,12 @@ export function hostParamKernel(host: HostParamHost, op: Operation, spec: HostPa
     const textures = ins.filter((_, i) => !params.has(i)).map((t) => host.gpu(t));
     return made.map((p, k) => new WebGLTensor(op.outputs[k]!.dtype, p.outputShape, null, host.drawProgram(p, textures)));
   };
+}
+
+/** `x` under `shape` (the same elements in the same order): its texture shared, or its host data. */
+function view(host: HostParamHost, x: WebGLTensor, shape: readonly number[]): WebGLTensor {
+  const data = x.host === null ? null : { dtype: x.dtype, shape, data: x.host.data };
+  if (x.texture === null) return new WebGLTensor(x.dtype, shape, data, null);
+  host.stats.aliases++;
+  return new WebGLTensor(x.dtype, shape, data, host.retain(x.texture));
 }

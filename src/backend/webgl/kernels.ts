@@ -11,7 +11,7 @@ import { BINARY_GLSL, UNARY_GLSL } from './programs/elementwise.ts';
 import { fusedElementwiseProgram } from './programs/fused.ts';
 import { matMulProgram } from './programs/matmul.ts';
 import { sliceProgram, tileProgram, transposeProgram } from './programs/gather-index.ts';
-import { type ReduceKind, reduceProgram } from './programs/reduce.ts';
+import { type ReduceKind, reduceProgram, reductionCopyShape } from './programs/reduce.ts';
 import { logSoftmaxProgram, softmaxCrossEntropyPrograms, softmaxProgram } from './programs/softmax.ts';
 import { UPDATE_OPS, updatePrograms } from './programs/train.ts';
 import type { GpuProgram } from './program.ts';
@@ -61,11 +61,15 @@ export interface HostParamKernel {
   readonly hostInputs: readonly number[];
   /** `shapes`: every input's shape, in op order; `params`: the values of `hostInputs`, in that order. */
   readonly make: (op: Operation, shapes: readonly (readonly number[])[], params: readonly Int32Array[]) => GpuProgram | readonly GpuProgram[];
+  /** Where these parameters make the op a copy of its first input under another shape: that shape (the output is then a view, no draw); else null. */
+  readonly copyShape?: (op: Operation, shapes: readonly (readonly number[])[], params: readonly Int32Array[]) => readonly number[] | null;
 }
 
+const keepDims = (op: Operation): boolean => op.attrs['keep_dims']?.value === true;
 const reduction = (kind: ReduceKind): HostParamKernel => ({
   hostInputs: [1],
-  make: (op, [x], [axes]) => reduceProgram(kind, x!, Array.from(axes!), op.attrs['keep_dims']?.value === true),
+  make: (op, [x], [axes]) => reduceProgram(kind, x!, Array.from(axes!), keepDims(op)),
+  copyShape: (op, [x], [axes]) => reductionCopyShape(kind, x!, Array.from(axes!), keepDims(op)),
 });
 
 /** Float32 ops whose GPU programs need int32 parameter values (see `HostParamKernel`). */

@@ -12,6 +12,12 @@ export type TwglContext = Parameters<typeof twgl.createProgramInfo>[0];
 
 export class ProgramCache {
   private readonly compiled = new Map<string, twgl.ProgramInfo>();
+  /**
+   * The same lookup by program object: kernels build their programs once per shapes and
+   * draw the same objects every run, and generating the full shader text per draw to key
+   * the map cost JS time on every draw of every step.
+   */
+  private readonly byProgram = new WeakMap<GpuProgram, twgl.ProgramInfo>();
 
   constructor(private readonly gl: GL2) {}
 
@@ -20,6 +26,8 @@ export class ProgramCache {
   }
 
   get(program: GpuProgram): twgl.ProgramInfo {
+    const known = this.byProgram.get(program);
+    if (known !== undefined) return known;
     const source = fragmentShader(program);
     let info = this.compiled.get(source);
     if (info === undefined) {
@@ -31,6 +39,7 @@ export class ProgramCache {
       info = created;
       this.compiled.set(source, info);
     }
+    this.byProgram.set(program, info);
     return info;
   }
 }

@@ -29,6 +29,7 @@ import type { Backend, FusedKernel, Kernel, PlannedRun } from '../backend.ts';
 import { ContextLossWatch, GpuContextLostError, type GpuContextEvent } from './context-loss.ts';
 import { fusedCpuKernel, fusedGpuKernel } from './fused-kernel.ts';
 import { findElementwiseGroups } from './fusion.ts';
+import { epilogueCpuKernel, epilogueInputs, epilogueKernel, findMatMulEpilogue } from './matmul-epilogue.ts';
 import type { GL2 } from './gl-types.ts';
 import { GpuContext, type GpuContextOptions } from './gpu-context.ts';
 import { hostParamApplies, hostParamKernel } from './host-param-kernel.ts';
@@ -238,9 +239,15 @@ export class WebGLBackend implements Backend<WebGLTensor> {
       fusable: (op) => isFusable(op.type) && op.outputs.length === 1 && allFloat32(op),
       rootable: (op) => !ALIAS_OPS.has(op.type),
     });
+    const taken = new Set<Operation>();
     return groups.map((g) => {
       const onHost = fusedCpuKernel(g, run, this);
-      return { ops: g.ops, inputs: g.inputs, kernel: this.smallOnHost(fusedGpuKernel(g, this, onHost), onHost) };
+      const kernel = this.smallOnHost(fusedGpuKernel(g, this, onHost), onHost);
+      const e = findMatMulEpilogue(run, g, taken);
+      if (e === null) return { ops: g.ops, inputs: g.inputs, kernel };
+      taken.add(e.matmul);
+      const mmOnHost = epilogueCpuKernel(e, run, this, onHost);
+      return { ops: [e.matmul, ...g.ops], inputs: epilogueInputs(e, g), kernel: this.smallOnHost(epilogueKernel(e, g, this, kernel), mmOnHost) };
     });
   }
 

@@ -40,6 +40,12 @@ export interface FusedSpec {
   readonly inputShapes: readonly (readonly number[])[];
   readonly nodes: readonly FusedNode[];
   readonly outputShape: readonly number[];
+  /**
+   * An input computed in the shader rather than read from its texture: `vec4 <fn>(int t)`,
+   * defined in `glsl`, gives its texel t (the input must have the output's element count).
+   * Its sampler `x<input>` is still declared, and unused. (matmul-epilogue.ts: the product.)
+   */
+  readonly computedInput?: { readonly input: number; readonly fn: string; readonly glsl: string };
 }
 
 const unaryGlsl: Readonly<Record<string, string>> = UNARY_GLSL;
@@ -64,7 +70,7 @@ export function isFusable(opType: string): boolean {
  * broadcast to `outputShape`.
  */
 export function fusedElementwiseProgram(spec: FusedSpec): GpuProgram {
-  const { inputShapes, nodes, outputShape } = spec;
+  const { inputShapes, nodes, outputShape, computedInput } = spec;
   if (nodes.length === 0) throw new Error('A fused element-wise chain needs at least one node');
   const nodeShapes: (readonly number[])[] = [];
   const used = new Set<number>();
@@ -95,7 +101,12 @@ export function fusedElementwiseProgram(spec: FusedSpec): GpuProgram {
   // at the fragment's own texel brings its four elements; a single element is fetched once;
   // any other broadcast input is read element by element through its index function.
   const kind = (k: number) => (size(inputShapes[k]!) === outSize ? 'texel' : size(inputShapes[k]!) === 1 ? 'scalar' : 'indexed');
-  const loads = order.map((k) => (kind(k) === 'texel'
+  if (computedInput !== undefined && size(inputShapes[computedInput.input] ?? [0, 0]) !== outSize) {
+    throw new Error(`A computed input of a fused chain must have the output's ${outSize} elements`);
+  }
+  const loads = order.map((k) => (k === computedInput?.input
+    ? `  vec4 in${k} = ${computedInput.fn}(t);`
+    : kind(k) === 'texel'
     ? `  vec4 in${k} = texelFetch(x${k}, texelCoord, 0);`
     : kind(k) === 'scalar' ? `  float in${k} = fetch(x${k}, 0);` : ''));
   const argsAt = (c: number) => order.map((k) => (kind(k) === 'texel'
@@ -108,7 +119,8 @@ export function fusedElementwiseProgram(spec: FusedSpec): GpuProgram {
     inputs: inputShapes.map((_, k) => `x${k}`),
     outputShape,
     perTexel: true,
-    source: `${indexFns.join('\n')}
+    source: `${computedInput?.glsl ?? ''}
+${indexFns.join('\n')}
 ${opFns.join('\n')}
 float chain(${order.map((k) => `float in${k}`).join(', ')}) {
 ${lines.join('\n')}

@@ -21,13 +21,8 @@ const STEP: Record<ReduceKind, string> = { Sum: 'a += v;', Mean: 'a += v;', Prod
  *     reduceProgram('Sum', [64, 10], [0], false).outputShape; // [10]
  */
 export function reduceProgram(kind: ReduceKind, shape: readonly number[], axes: readonly number[], keepDims: boolean): GpuProgram {
-  const rank = shape.length;
-  const mask = new Array<boolean>(rank).fill(false);
-  for (const a of axes) {
-    if (!Number.isInteger(a) || a < -rank || a >= rank) throw new Error(`Invalid reduction dimension (${a} for input with ${rank} dimension(s)`);
-    mask[a < 0 ? a + rank : a] = true;
-  }
-  const outputShape = keepDims ? shape.map((d, i) => (mask[i] ? 1 : d)) : shape.filter((_, i) => !mask[i]);
+  const mask = reducedMask(shape, axes);
+  const outputShape = reducedShape(shape, mask, keepDims);
   // Merged dimensions (size, reduced?) and their row-major strides in the input.
   const dims: { size: number; reduced: boolean; stride: number }[] = [];
   shape.forEach((d, i) => {
@@ -60,4 +55,35 @@ export function reduceProgram(kind: ReduceKind, shape: readonly number[], axes: 
   return ${result};
 }`,
   };
+}
+
+/** Which dimensions `axes` reduce; throws TF's error for an axis out of range. */
+function reducedMask(shape: readonly number[], axes: readonly number[]): boolean[] {
+  const rank = shape.length;
+  const mask = new Array<boolean>(rank).fill(false);
+  for (const a of axes) {
+    if (!Number.isInteger(a) || a < -rank || a >= rank) throw new Error(`Invalid reduction dimension (${a} for input with ${rank} dimension(s)`);
+    mask[a < 0 ? a + rank : a] = true;
+  }
+  return mask;
+}
+
+function reducedShape(shape: readonly number[], mask: readonly boolean[], keepDims: boolean): number[] {
+  return keepDims ? shape.map((d, i) => (mask[i] ? 1 : d)) : shape.filter((_, i) => !mask[i]);
+}
+
+/**
+ * The output shape where the reduction copies its input unchanged (no axes, or only size-1
+ * axes, for Sum, Mean and Prod: one term each), else null. TF's gradient of a broadcast
+ * add sums over the broadcast axes, none for the operand of the full shape: two such Sums
+ * per MLP step, which become free views of their input's texture instead of draws.
+ * (Max and Min are not copies: the CPU kernel's max of a lone NaN is −∞.)
+ *
+ *     reductionCopyShape('Sum', [64, 10], [], false); // [64, 10]
+ */
+export function reductionCopyShape(kind: ReduceKind, shape: readonly number[], axes: readonly number[], keepDims: boolean): number[] | null {
+  if (kind === 'Max' || kind === 'Min' || shape.some((d) => d === 0)) return null;
+  if (axes.some((a) => !Number.isInteger(a) || a < -shape.length || a >= shape.length)) return null; // reduceProgram raises TF's error
+  const mask = reducedMask(shape, axes);
+  return shape.every((d, i) => !mask[i] || d === 1) ? reducedShape(shape, mask, keepDims) : null;
 }
