@@ -65,12 +65,20 @@ export interface PlannedRun {
 /**
  * Ops replaced by one kernel: `ops` in plan order; the kernel reads `inputs` and returns
  * the outputs of the last op (the root, whose step the group takes). Every other member's outputs must be read
- * only by members (not fetched, not fed), so no step after the group needs them.
+ * only by members (not fetched, not fed), so no step after the group needs them — or only
+ * their shapes (`shapeOutputs`).
  */
 export interface FusedKernel<T> {
   readonly ops: readonly Operation[];
   readonly inputs: readonly Tensor[];
   readonly kernel: Kernel<T>;
+  /**
+   * Outputs of members other than the root that ops after the root read for their shape
+   * only (`Shape`, `Size`…: TF's broadcasting gradients read `Shape(x)` of forward values).
+   * The kernel returns a value for each, in this order, after the root's outputs; it need
+   * hold nothing but the shape. Without this a forward `matmul + b` could not be fused.
+   */
+  readonly shapeOutputs?: readonly Tensor[];
 }
 
 /**

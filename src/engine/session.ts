@@ -233,7 +233,10 @@ export class Session {
       const group = fusedAt.get(op);
       if (group !== undefined) {
         const inputSlots = Int32Array.from(group.inputs, (t) => slot(t));
-        return { op, kernel: group.kernel, inputSlots, outputSlots: outputSlotsOf(op), ctx, inputs: new Array(group.inputs.length).fill(null), release: null };
+        // Shape-only values of fused-away outputs (for later Shape readers) land in those outputs' slots.
+        const shapeSlots = (group.shapeOutputs ?? []).map((t) => slot(t));
+        const outputSlots = Int32Array.from([...outputSlotsOf(op), ...shapeSlots]);
+        return { op, kernel: group.kernel, inputSlots, outputSlots, ctx, inputs: new Array(group.inputs.length).fill(null), release: null };
       }
       const def = lookupOpDef(op.type);
       const refInputs = def.refInputs ?? [];

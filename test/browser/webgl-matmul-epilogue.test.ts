@@ -4,7 +4,8 @@
  * K · 2⁻²³ · 4 + 1e-5·|cpu| (the tiled kernel's summation order; values here stay below 4),
  * and through the stats (one fused draw for MatMul + chain). Where the product has fewer
  * than 8 rows or the chain broadcasts it to a larger output, MatMul and chain draw apart
- * and still match; a product read outside the chain, or fetched, is not fused away.
+ * and still match; a product read outside the chain, or fetched, is not fused away —
+ * unless the reader is a Shape/Size planned after the chain (it gets a shape-only value).
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '../../src/index.ts';
@@ -86,6 +87,36 @@ describe('MatMul fused into the element-wise chain that reads it', () => {
     });
     expect(stats.gpuOps).toBe(2); // MatMul, then the fused chain
     expect(stats.fusedOps).toBe(3);
+  });
+
+  test('a product read by Shape after the chain (TF\'s Add gradient) is still fused; Shape gets the right value', () => {
+    const g = new tf.Graph();
+    const t = g.asDefault(() => {
+      const a = tf.placeholder('float32', [null, 32], 'a'); // unknown rows: Shape is an op, not a Const
+      const w = tf.placeholder('float32', [32, 8], 'w');
+      const p = tf.matmul(a, w);
+      const sum = p.add(1);
+      return { a, w, y: tf.nn.relu(sum), shapeP: tf.shape(p), sizeSum: tf.size(sum) };
+    });
+    const feeds = new Map<tf.Tensor, tf.FeedValue>([
+      [t.a, { dtype: 'float32', shape: [16, 32], data: uniform(16 * 32, 8) }],
+      [t.w, { dtype: 'float32', shape: [32, 8], data: uniform(32 * 8, 9) }],
+    ]);
+    const fetches = [t.y, t.shapeP, t.sizeSum];
+    const [cpuY, cpuShape, cpuSize] = new tf.Session(g).run(fetches, feeds) as [number[][], number[], number];
+    backend.resetStats();
+    const [y, shape, size] = new tf.Session(g, { backend }).run(fetches, feeds) as [number[][], number[], number];
+    expect(shape).toEqual([16, 8]);
+    expect(shape).toEqual(cpuShape);
+    expect(size).toBe(cpuSize);
+    expect(flat(y).every((v, i) => Math.abs(v - flat(cpuY)[i]!) <= 32 * 2 ** -23 * 4 + 1e-5 * Math.abs(flat(cpuY)[i]!))).toBe(true);
+    expect(backend.stats.gpuOps).toBe(1); // MatMul + Add + Relu, one step; Shape and Size read shapes on the host
+    expect(backend.stats.fusedOps).toBe(3);
+    // Shape(p) planned first (fetched first) runs before the chain: the product then keeps its own draw.
+    backend.resetStats();
+    const [shapeFirst] = new tf.Session(g, { backend }).run([t.shapeP, t.y], feeds) as [number[]];
+    expect(shapeFirst).toEqual([16, 8]);
+    expect(backend.stats.gpuOps).toBe(2);
   });
 
   test('with one draw for MatMul + chain', () => {

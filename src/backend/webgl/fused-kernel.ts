@@ -13,7 +13,7 @@ import type { GpuContext } from './gpu-context.ts';
 import type { GpuProgram } from './program.ts';
 import { type FusedNode, fusedElementwiseProgram } from './programs/fused.ts';
 import type { GpuTexture } from './texture-pool.ts';
-import { WebGLTensor } from './webgl-tensor.ts';
+import { shapeOnlyTensor, WebGLTensor } from './webgl-tensor.ts';
 
 /** What the fused kernels need of the backend. */
 export interface FusedHost {
@@ -39,8 +39,15 @@ export function fusedGpuKernel(group: ElementwiseGroup, host: FusedHost, onHost:
     if (program === null) return onHost(inputs, ctx);
     const out = host.context.run(program, ins.map((t) => host.gpu(t)));
     host.countFused(group.ops.length);
-    return [new WebGLTensor('float32', program.outputShape, null, out)];
+    const result = new WebGLTensor('float32', program.outputShape, null, out);
+    return group.shapeOutputs.length === 0 ? [result] : [result, ...shapeOutputsOf(group, ins.map((t) => t.shape))];
   };
+}
+
+/** Shape-only values of the group's `shapeOutputs`, from its input shapes (which broadcast: a program was built). */
+export function shapeOutputsOf(group: ElementwiseGroup, inputShapes: readonly (readonly number[])[]): WebGLTensor[] {
+  const shapes = nodeShapes(group.nodes, inputShapes)!;
+  return group.shapeOutputs.map((s) => shapeOnlyTensor(shapes[s.node]!));
 }
 
 /** The members' CPU kernels, one after another, on the host values of the inputs. */
@@ -54,12 +61,18 @@ export function fusedCpuKernel(group: ElementwiseGroup, run: PlannedRun, host: F
       results.push(members[n]!.cpu(args, members[n]!.ctx)[0]!);
     });
     const out = results[results.length - 1]!;
-    return [new WebGLTensor(out.dtype, out.shape, out, null)];
+    return [out, ...group.shapeOutputs.map((s) => results[s.node]!)].map((v) => new WebGLTensor(v.dtype, v.shape, v, null));
   };
 }
 
 /** The last node's shape, broadcasting node by node; null where some shapes do not broadcast. */
 export function groupShape(nodes: readonly FusedNode[], inputShapes: readonly (readonly number[])[]): readonly number[] | null {
+  const shapes = nodeShapes(nodes, inputShapes);
+  return shapes === null ? null : shapes[shapes.length - 1]!;
+}
+
+/** Every node's shape, in node order; null where some shapes do not broadcast. */
+function nodeShapes(nodes: readonly FusedNode[], inputShapes: readonly (readonly number[])[]): (readonly number[])[] | null {
   const shapes: (readonly number[])[] = [];
   try {
     for (const node of nodes) {
@@ -68,5 +81,5 @@ export function groupShape(nodes: readonly FusedNode[], inputShapes: readonly (r
   } catch {
     return null;
   }
-  return shapes[shapes.length - 1]!;
+  return shapes;
 }

@@ -1,8 +1,9 @@
 /**
  * Plan-time fusion (issue 5): find the maximal groups of element-wise ops in a planned run
  * that can be one shader. A group grows from a root backwards through producers whose
- * output is read only inside the group (not fetched, not fed, no reader outside), so the
- * intermediates never need a texture. Pure graph logic: the WebGL backend turns each
+ * output is read only inside the group (not fetched, not fed, no reader outside but, with
+ * `shapeReader`, ops that read its shape after the root), so the intermediates never need
+ * a texture. Pure graph logic: the WebGL backend turns each
  * group into a `fusedElementwiseProgram` (programs/fused.ts).
  *
  *     // sigmoid(square(x * 1.5 + 0.5) - x): Mul, Add, Square, Sub, Sigmoid, one group
@@ -19,6 +20,17 @@ export interface ElementwiseGroup {
   /** Values computed outside the group, in sampler order (first use first). */
   readonly inputs: readonly Tensor[];
   readonly nodes: readonly FusedNode[];
+  /**
+   * Members' outputs that ops outside the group read for their shape only (`rules.shapeReader`):
+   * the group's kernel returns a shape-only value for each, after the root's output.
+   */
+  readonly shapeOutputs: readonly ShapeOutput[];
+}
+
+/** A fused-away member's output still asked for its shape: the tensor and its node in `nodes`. */
+export interface ShapeOutput {
+  readonly tensor: Tensor;
+  readonly node: number;
 }
 
 export interface GroupingRules {
@@ -26,6 +38,12 @@ export interface GroupingRules {
   readonly fusable: (op: Operation) => boolean;
   /** Whether a member may be the group's root; default any. (Identity is free on its own, so WebGL roots no group at one.) */
   readonly rootable?: (op: Operation) => boolean;
+  /**
+   * Whether `reader` needs only its inputs' shapes (Shape, Size…). A value whose readers
+   * outside the group are all such ops, planned after the root, can still be fused away:
+   * the kernel hands those readers a shape-only value. Default: none (every reader needs data).
+   */
+  readonly shapeReader?: (reader: Operation) => boolean;
   /** At most this many distinct inputs (samplers); default 8. */
   readonly maxInputs?: number;
   /** At most this many members (shader size); default 32. */
@@ -55,7 +73,7 @@ export function findElementwiseGroups(run: PlannedRun, rules: GroupingRules): El
       const p = t.op;
       const at = position.get(p);
       if (at === undefined || members.has(p) || grouped.has(p) || awaited.has(p) || !rules.fusable(p)) return false;
-      if (run.isFed(t) || run.isFetched(t) || !run.consumers(t).every((c) => members.has(c))) return false;
+      if (run.isFed(t) || run.isFetched(t) || !readOnlyInside(run, t, members, position, r, rules.shapeReader)) return false;
       if (writers.some((w) => w > at && w < r)) return false;
       return members.size < maxOps && externalInputs([...members, p]).length <= maxInputs;
     };
@@ -74,9 +92,21 @@ export function findElementwiseGroups(run: PlannedRun, rules: GroupingRules): El
     if (members.size < 2) continue;
     const ops = [...members].sort((a, b) => position.get(a)! - position.get(b)!);
     for (const op of ops) grouped.add(op);
-    groups.push(groupOf(ops));
+    groups.push(groupOf(ops, run));
   }
   return groups.reverse();
+}
+
+/**
+ * Whether every reader of `t` is a member, or (with `shapeReader`) an op that reads only
+ * its shape and is planned after the root at position `root` (so the fused step, which
+ * runs at the root, has produced the shape-only value before it is read).
+ */
+export function readOnlyInside(
+  run: PlannedRun, t: Tensor, members: ReadonlySet<Operation>, position: ReadonlyMap<Operation, number>, root: number,
+  shapeReader: ((reader: Operation) => boolean) | undefined,
+): boolean {
+  return run.consumers(t).every((c) => members.has(c) || (shapeReader !== undefined && shapeReader(c) && position.get(c)! > root));
 }
 
 /** Tensors members read that no member computes, in first-use order. */
@@ -87,7 +117,7 @@ function externalInputs(members: readonly Operation[]): Tensor[] {
   return [...seen];
 }
 
-function groupOf(ops: readonly Operation[]): ElementwiseGroup {
+function groupOf(ops: readonly Operation[], run: PlannedRun): ElementwiseGroup {
   const nodeOf = new Map(ops.map((op, i) => [op, i]));
   const inputs: Tensor[] = [];
   const inputOf = new Map<Tensor, number>();
@@ -104,5 +134,10 @@ function groupOf(ops: readonly Operation[]): ElementwiseGroup {
       return { input };
     }),
   }));
-  return { ops, inputs, nodes };
+  const members = new Set(ops);
+  const shapeOutputs = ops.slice(0, -1).flatMap((op, node) => {
+    const t = op.outputs[0]!;
+    return run.consumers(t).some((c) => !members.has(c)) ? [{ tensor: t, node }] : [];
+  });
+  return { ops, inputs, nodes, shapeOutputs };
 }

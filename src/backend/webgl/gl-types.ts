@@ -5,6 +5,10 @@
  */
 export type GLTexture = object;
 export type GLFramebuffer = object;
+export type GLProgram = object;
+export type GLUniformLocation = object;
+export type GLVertexArray = object;
+export type GLBuffer = object;
 
 export interface GL2 {
   readonly TEXTURE_2D: number;
@@ -29,6 +33,9 @@ export interface GL2 {
   readonly PACK_ALIGNMENT: number;
   readonly RENDERER: number;
   readonly VENDOR: number;
+  readonly ARRAY_BUFFER: number;
+  readonly STATIC_DRAW: number;
+  readonly TRIANGLES: number;
 
   getExtension(name: string): unknown;
   getParameter(pname: number): unknown;
@@ -49,4 +56,16 @@ export interface GL2 {
   drawBuffers(buffers: number[]): void;
   viewport(x: number, y: number, width: number, height: number): void;
   readPixels(x: number, y: number, width: number, height: number, format: number, type: number, dst: Float32Array): void;
+  activeTexture(unit: number): void;
+  useProgram(program: GLProgram | null): void;
+  getUniformLocation(program: GLProgram, name: string): GLUniformLocation | null;
+  uniform1i(location: GLUniformLocation | null, x: number): void;
+  createBuffer(): GLBuffer | null;
+  bindBuffer(target: number, buffer: GLBuffer | null): void;
+  bufferData(target: number, data: Float32Array, usage: number): void;
+  createVertexArray(): GLVertexArray | null;
+  bindVertexArray(vao: GLVertexArray | null): void;
+  enableVertexAttribArray(index: number): void;
+  vertexAttribPointer(index: number, size: number, type: number, normalized: boolean, stride: number, offset: number): void;
+  drawArrays(mode: number, first: number, count: number): void;
 }

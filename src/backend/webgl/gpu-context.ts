@@ -3,10 +3,9 @@
  * reads back tensors, and draws programs into pooled textures. Programs come in as pure
  * descriptions (program.ts); this is the only place that draws.
  */
-import * as twgl from 'twgl.js';
-import type { GL2, GLFramebuffer } from './gl-types.ts';
+import type { GL2, GLFramebuffer, GLVertexArray } from './gl-types.ts';
 import { textureShapeFor } from './layout.ts';
-import { ProgramCache, type TwglContext } from './program-cache.ts';
+import { ProgramCache } from './program-cache.ts';
 import type { GpuProgram } from './program.ts';
 import { type GpuTexture, TexturePool } from './texture-pool.ts';
 
@@ -38,7 +37,7 @@ export class GpuContext {
    * SwiftShader: a 4-target draw costs about what a 1-target draw does, 0.04–0.09 ms.)
    */
   private readonly multiTarget = new Map<number, GLFramebuffer>();
-  private readonly quad: twgl.BufferInfo;
+  private readonly quad: GLVertexArray;
 
   constructor(readonly gl: GL2, options: GpuContextOptions = {}) {
     if (gl.getExtension('EXT_color_buffer_float') === null) {
@@ -53,10 +52,9 @@ export class GpuContext {
     const fb = gl.createFramebuffer();
     if (fb === null) throw new WebGLUnsupportedError('WebGL could not create a framebuffer');
     this.framebuffer = fb;
-    // Two triangles covering the viewport: one fragment per output texel.
-    this.quad = twgl.createBufferInfoFromArrays(gl as unknown as TwglContext, {
-      position: { numComponents: 2, data: [-1, -1, 1, -1, -1, 1, -1, 1, 1, -1, 1, 1] },
-    });
+    // Two triangles covering the viewport: one fragment per output texel. Attribute 0 is
+    // `position` in every program (program-cache.ts), so one vertex array serves all draws.
+    this.quad = quadVertexArray(gl);
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
     gl.pixelStorei(gl.PACK_ALIGNMENT, 4);
     this.probeFloatTarget();
@@ -128,17 +126,18 @@ export class GpuContext {
     const size = program.outputShape.reduce((a, b) => a * b, 1);
     const targets = program.targets ?? 1;
     const outs = Array.from({ length: targets }, () => this.pool.acquireFor(size, this.maxTextureSize));
-    const info = this.programs.get(program);
+    const linked = this.programs.get(program);
     gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebufferFor(targets));
-    outs.forEach((t, j) => gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0 + j, gl.TEXTURE_2D, t.texture, 0));
+    for (let j = 0; j < targets; j++) gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0 + j, gl.TEXTURE_2D, outs[j]!.texture, 0);
     gl.viewport(0, 0, outs[0]!.width, outs[0]!.height);
-    const tgl = gl as unknown as TwglContext;
-    tgl.useProgram(info.program);
-    twgl.setBuffersAndAttributes(tgl, info, this.quad);
-    const uniforms: Record<string, unknown> = {};
-    program.inputs.forEach((name, i) => { uniforms[name] = inputs[i]!.texture; });
-    twgl.setUniforms(info, uniforms);
-    twgl.drawBufferInfo(tgl, this.quad);
+    gl.useProgram(linked);
+    gl.bindVertexArray(this.quad);
+    // Sampler i reads unit i (set when the program was linked: program-cache.ts).
+    for (let i = 0; i < program.inputs.length; i++) {
+      gl.activeTexture(gl.TEXTURE0 + i);
+      gl.bindTexture(gl.TEXTURE_2D, inputs[i]!.texture);
+    }
+    gl.drawArrays(gl.TRIANGLES, 0, 6);
     gl.bindFramebuffer(gl.FRAMEBUFFER, null);
     this.check(program.name);
     return outs;
@@ -171,4 +170,18 @@ export class GpuContext {
     this.gl.deleteFramebuffer(this.framebuffer);
     for (const fb of this.multiTarget.values()) this.gl.deleteFramebuffer(fb);
   }
+}
+
+/** The full-viewport quad (two triangles) as attribute 0 of a vertex array. */
+function quadVertexArray(gl: GL2): GLVertexArray {
+  const vao = gl.createVertexArray();
+  const buffer = gl.createBuffer();
+  if (vao === null || buffer === null) throw new WebGLUnsupportedError('WebGL could not create a vertex array');
+  gl.bindVertexArray(vao);
+  gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+  gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, -1, 1, 1, -1, 1, 1]), gl.STATIC_DRAW);
+  gl.enableVertexAttribArray(0);
+  gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
+  gl.bindVertexArray(null);
+  return vao;
 }

@@ -3,8 +3,9 @@
  * inside that group's draw: the tiled kernel's tile draw stays, and its gather draw computes
  * the chain on each gathered texel (programs/fused.ts `computedInput`). So the product
  * never has a texture, and one draw per such pair goes away. In the benchmark's MLP step
- * that is the backward `ReluGrad` only: the forward `+ b` chains' products are also read
- * by `Shape` (TF's Add gradient), a consumer outside the chain, so they keep their draws.
+ * that is the backward `ReluGrad` and both forward `matmul + b (+ relu)` chains: the
+ * forward products are also read by `Shape` (TF's Add gradient), which gets a shape-only
+ * value from the fused step (backend.ts `shapeOutputs`).
  *
  *     const e = findMatMulEpilogue(run, group); // { matmul, input: 0 } for relu(matmul(x, w) + b)
  */
@@ -12,19 +13,21 @@ import type { Operation, Tensor } from '../../engine/graph.ts';
 import { lookupOpDef } from '../../engine/registry.ts';
 import type { TensorValue } from '../../engine/tensor-value.ts';
 import type { Kernel, PlannedRun } from '../backend.ts';
-import { type FusedHost, groupShape } from './fused-kernel.ts';
-import type { ElementwiseGroup } from './fusion.ts';
+import { type FusedHost, groupShape, shapeOutputsOf } from './fused-kernel.ts';
+import { type ElementwiseGroup, readOnlyInside } from './fusion.ts';
 import type { GpuProgram } from './program.ts';
 import { fusedElementwiseProgram } from './programs/fused.ts';
 import { matMulProgram } from './programs/matmul.ts';
 import { tiledMatMulParts } from './programs/matmul-tiled.ts';
 import type { GpuTexture } from './texture-pool.ts';
-import { WebGLTensor } from './webgl-tensor.ts';
+import { shapeOnlyTensor, WebGLTensor } from './webgl-tensor.ts';
 
 /** The MatMul feeding `group`'s input number `input`. */
 export interface MatMulEpilogue {
   readonly matmul: Operation;
   readonly input: number;
+  /** Whether ops after the group read the product's shape (TF's Add gradient: `Shape(matmul)`): the kernel then returns a shape-only product last. */
+  readonly shapeRead: boolean;
 }
 
 /**
@@ -33,7 +36,9 @@ export interface MatMulEpilogue {
  * between it and the group's root): the MatMul can then run at the root, inside the
  * group's draw. Null where there is none.
  */
-export function findMatMulEpilogue(run: PlannedRun, group: ElementwiseGroup, taken: ReadonlySet<Operation>): MatMulEpilogue | null {
+export function findMatMulEpilogue(
+  run: PlannedRun, group: ElementwiseGroup, taken: ReadonlySet<Operation>, shapeReader?: (reader: Operation) => boolean,
+): MatMulEpilogue | null {
   const position = new Map(run.ops.map((op, i) => [op, i]));
   const members = new Set(group.ops);
   const root = position.get(group.ops[group.ops.length - 1]!)!;
@@ -44,9 +49,9 @@ export function findMatMulEpilogue(run: PlannedRun, group: ElementwiseGroup, tak
     const at = position.get(mm);
     if (mm.type !== 'MatMul' || at === undefined || taken.has(mm) || awaited.has(mm)) continue;
     if (t.dtype !== 'float32' || mm.inputs.some((x) => x.dtype !== 'float32')) continue;
-    if (run.isFed(t) || run.isFetched(t) || !run.consumers(t).every((c) => members.has(c))) continue;
+    if (run.isFed(t) || run.isFetched(t) || !readOnlyInside(run, t, members, position, root, shapeReader)) continue;
     if (run.ops.slice(at + 1, root).some((op) => (lookupOpDef(op.type).refInputs ?? []).length > 0)) continue;
-    return { matmul: mm, input };
+    return { matmul: mm, input, shapeRead: run.consumers(t).some((c) => !members.has(c)) };
   }
   return null;
 }
@@ -75,10 +80,11 @@ export function epilogueKernel(e: MatMulEpilogue, group: ElementwiseGroup, host:
     const key = `${a!.shape.join(',')};${b!.shape.join(',')}|${shapes.map((s) => s.join(',')).join(';')}`;
     let program = programs.get(key);
     if (program === undefined) programs.set(key, (program = fusedProgram(e, group, a!.shape, b!.shape, ta, tb, shapes)));
+    const productShape = e.shapeRead ? [shapeOnlyTensor(product)] : [];
     if (program === null) {
       const p = new WebGLTensor('float32', product, null, host.drawProgram(mm, [host.gpu(a!), host.gpu(b!)]));
       try {
-        return groupKernel(groupInputs.map((t) => t ?? p), ctx);
+        return [...groupKernel(groupInputs.map((t) => t ?? p), ctx), ...productShape];
       } finally {
         host.context.pool.release(p.texture!);
       }
@@ -86,7 +92,7 @@ export function epilogueKernel(e: MatMulEpilogue, group: ElementwiseGroup, host:
     const textures = [a!, b!, ...groupInputs.map((t) => t ?? a!)].map((t) => host.gpu(t));
     const out = host.context.run(program, textures);
     host.countFused(group.ops.length + 1);
-    return [new WebGLTensor('float32', program.outputShape, null, out)];
+    return [new WebGLTensor('float32', program.outputShape, null, out), ...shapeOutputsOf(group, shapes), ...productShape];
   };
 }
 
@@ -120,6 +126,11 @@ export function epilogueInputs(e: MatMulEpilogue, group: ElementwiseGroup): Tens
   return [...e.matmul.inputs, ...group.inputs.filter((_, i) => i !== e.input)];
 }
 
+/** The fused step's shape-only outputs, in the order its kernels return them: the group's, then the product's. */
+export function epilogueShapeOutputs(e: MatMulEpilogue, group: ElementwiseGroup): Tensor[] {
+  return [...group.shapeOutputs.map((s) => s.tensor), ...(e.shapeRead ? [e.matmul.outputs[0]!] : [])];
+}
+
 /** On the host (all inputs small there): the MatMul's CPU kernel, then the group's. */
 export function epilogueCpuKernel(e: MatMulEpilogue, run: PlannedRun, host: FusedHost, groupCpu: Kernel<WebGLTensor>): Kernel<WebGLTensor> {
   const cpu = lookupOpDef('MatMul').cpu;
@@ -128,6 +139,7 @@ export function epilogueCpuKernel(e: MatMulEpilogue, run: PlannedRun, host: Fuse
     const [a, b, ...rest] = inputs as readonly WebGLTensor[];
     const [product] = cpu([host.download(a!), host.download(b!)] as TensorValue[], ctx);
     const p = new WebGLTensor(product!.dtype, product!.shape, product!, null);
-    return groupCpu([...rest.slice(0, e.input), p, ...rest.slice(e.input)], groupCtx);
+    const outs = groupCpu([...rest.slice(0, e.input), p, ...rest.slice(e.input)], groupCtx);
+    return e.shapeRead ? [...outs, p] : outs;
   };
 }

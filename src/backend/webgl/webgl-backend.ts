@@ -7,7 +7,9 @@
  * once per value. So int32 shape arithmetic never leaves the host, and a chain of GPU ops
  * never reads back until something on the CPU (or a fetch) asks. Because the session plans
  * each run once, the backend also sees the whole run (`fuse`): chains of element-wise ops
- * become one shader (fusion.ts, fused-kernel.ts). Variables stay on the GPU between runs
+ * become one shader (fusion.ts, fused-kernel.ts), a MatMul read by such a chain runs in
+ * its draw (matmul-epilogue.ts), and a weight gradient MatMul in its ApplyGradientDescent's
+ * draw (matmul-update.ts). Variables stay on the GPU between runs
  * (resident-variables.ts), optimizer updates swap their textures (variable-kernels.ts),
  * Reshape, ExpandDims, Squeeze, Identity and StopGradient of a texture are free aliases
  * (view-kernels.ts), small repeated host values are uploaded once (upload-cache.ts), and a
@@ -23,13 +25,15 @@
 import type { DType } from '../../engine/dtype.ts';
 import type { Operation } from '../../engine/graph.ts';
 import type { OpDef } from '../../engine/op-def.ts';
+import { lookupOpDef } from '../../engine/registry.ts';
 import { numElements } from '../../engine/shape.ts';
 import { allocate, type TensorValue } from '../../engine/tensor-value.ts';
 import type { Backend, FusedKernel, Kernel, PlannedRun } from '../backend.ts';
 import { ContextLossWatch, GpuContextLostError, type GpuContextEvent } from './context-loss.ts';
 import { fusedCpuKernel, fusedGpuKernel } from './fused-kernel.ts';
 import { findElementwiseGroups } from './fusion.ts';
-import { epilogueCpuKernel, epilogueInputs, epilogueKernel, findMatMulEpilogue } from './matmul-epilogue.ts';
+import { findMatMulUpdate, matMulUpdateInputs, matMulUpdateKernel } from './matmul-update.ts';
+import { epilogueCpuKernel, epilogueInputs, epilogueKernel, epilogueShapeOutputs, findMatMulEpilogue } from './matmul-epilogue.ts';
 import type { GL2 } from './gl-types.ts';
 import { GpuContext, type GpuContextOptions } from './gpu-context.ts';
 import { hostParamApplies, hostParamKernel } from './host-param-kernel.ts';
@@ -235,20 +239,32 @@ export class WebGLBackend implements Backend<WebGLTensor> {
 
   fuse(run: PlannedRun): FusedKernel<WebGLTensor>[] {
     if (!this.fusion) return [];
+    const shapeReader = (op: Operation) => SHAPE_OPS.has(op.type);
     const groups = findElementwiseGroups(run, {
       fusable: (op) => isFusable(op.type) && op.outputs.length === 1 && allFloat32(op),
       rootable: (op) => !ALIAS_OPS.has(op.type),
+      shapeReader,
     });
     const taken = new Set<Operation>();
-    return groups.map((g) => {
+    const fused: FusedKernel<WebGLTensor>[] = groups.map((g) => {
       const onHost = fusedCpuKernel(g, run, this);
       const kernel = this.smallOnHost(fusedGpuKernel(g, this, onHost), onHost);
-      const e = findMatMulEpilogue(run, g, taken);
-      if (e === null) return { ops: g.ops, inputs: g.inputs, kernel };
+      const e = findMatMulEpilogue(run, g, taken, shapeReader);
+      if (e === null) return { ops: g.ops, inputs: g.inputs, kernel, shapeOutputs: g.shapeOutputs.map((s) => s.tensor) };
       taken.add(e.matmul);
       const mmOnHost = epilogueCpuKernel(e, run, this, onHost);
-      return { ops: [e.matmul, ...g.ops], inputs: epilogueInputs(e, g), kernel: this.smallOnHost(epilogueKernel(e, g, this, kernel), mmOnHost) };
+      const fused = this.smallOnHost(epilogueKernel(e, g, this, kernel), mmOnHost);
+      return { ops: [e.matmul, ...g.ops], inputs: epilogueInputs(e, g), kernel: fused, shapeOutputs: epilogueShapeOutputs(e, g) };
     });
+    for (const f of fused) for (const op of f.ops) taken.add(op);
+    for (const op of run.ops) {
+      const u = findMatMulUpdate(run, op, taken);
+      if (u === null) continue;
+      taken.add(u.matmul);
+      const kernel = matMulUpdateKernel(u, this, this.kernel(u.matmul, lookupOpDef('MatMul')), this.kernel(op, lookupOpDef(op.type)), run);
+      fused.push({ ops: [u.matmul, ...u.chain, op], inputs: matMulUpdateInputs(u), kernel });
+    }
+    return fused;
   }
 
   /** Count a fused draw (called by fused-kernel.ts). */

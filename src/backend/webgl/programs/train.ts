@@ -85,15 +85,29 @@ const RULES: Readonly<Record<string, Rule>> = {
 export const UPDATE_OPS: readonly string[] = Object.keys(RULES);
 
 /**
+ * A tensor input (the gradient) computed in the shader instead of read from its texture:
+ * `vec4 <fn>(int t)`, defined in `glsl`, gives its texel t (matmul-update.ts: the weight
+ * gradient's tiles gathered in the update's own draw). Its sampler is still declared.
+ */
+export interface ComputedGrad {
+  readonly input: number;
+  readonly fn: string;
+  readonly glsl: string;
+}
+
+/**
  * One program per ref of `opType` (var first, then its slots, TF's input order), for a
  * variable of `varShape`. `nesterov` is the op's `use_nesterov` attr (Momentum, Adam).
  *
  *     updatePrograms('ApplyGradientDescent', [784, 128], false); // [program for the new var]
  */
-export function updatePrograms(opType: string, varShape: readonly number[], nesterov: boolean): readonly GpuProgram[] {
+export function updatePrograms(opType: string, varShape: readonly number[], nesterov: boolean, computed?: ComputedGrad): readonly GpuProgram[] {
   const rule = RULES[opType];
   if (rule === undefined) throw new Error(`No WebGL update program for '${opType}'`);
-  const loads = rule.inputs.map(([name, kind], k) => (kind === 'scalar'
+  if (computed !== undefined && rule.inputs[computed.input]?.[1] !== 'tensor') throw new Error(`Input ${computed.input} of '${opType}' is not a tensor input`);
+  const loads = rule.inputs.map(([name, kind], k) => (k === computed?.input
+    ? `  vec4 ${v(name)} = ${computed.fn}(t);`
+    : kind === 'scalar'
     ? `  float ${v(name)} = fetch(x${k}, 0);`
     : `  vec4 ${v(name)} = texelFetch(x${k}, texelCoord, 0);`));
   const body = rule.body(nesterov);
@@ -102,7 +116,8 @@ export function updatePrograms(opType: string, varShape: readonly number[], nest
     inputs: rule.inputs.map((_, k) => `x${k}`),
     outputShape: varShape,
     perTexel: true,
-    source: `vec4 computeTexel(int t) {
+    source: `${computed?.glsl ?? ''}
+vec4 computeTexel(int t) {
 ${loads.join('\n')}
   ${body}
   return n_${ref};
