@@ -12,6 +12,7 @@ import { startScriptWorker } from '../lesson/worker-factory.ts';
 import { mountScalarsView } from '../scalars/scalars-view.ts';
 import type { ViewContext } from './context.ts';
 import { h } from './dom.ts';
+import { prewarmGraphView } from '../graph/index.ts';
 import { mountGraphTab } from './graph-tab.ts';
 import { projectBar } from './project-bar.ts';
 import { runsList } from './runs-list.ts';
@@ -26,7 +27,7 @@ export function mountShell(root: HTMLElement, host: HostApi, state: AppState, le
   const runner = new LessonRunner(host, consoleModel, startScriptWorker);
   const tabs = tabBar(state, [
     { id: 'scalars', label: 'tabs.scalars', mount: (panel) => mountScalarsView(panel, ctx) },
-    { id: 'graph', label: 'tabs.graph', mount: (panel) => mountGraphTab(panel, ctx) },
+    { id: 'graph', label: 'tabs.graph', mount: (panel) => mountGraphTab(panel, ctx), prewarm: () => prewarmGraphView(state.now.language) },
     { id: 'console', label: 'tabs.console', mount: (panel) => mountConsoleView(panel, ctx, consoleModel) },
     { id: 'lesson', label: 'tabs.lesson', mount: (panel) => mountLessonView(panel, ctx, runner) },
   ]);

@@ -5,7 +5,9 @@
  *
  * A tab that warms up (the Graph tab by default: its view copes with a hidden mount) is
  * mounted hidden as soon as the pointer reaches its button or the button takes focus, so
- * the graph's fetch and decode start ~100–300 ms before the click lands.
+ * the graph's fetch and decode start ~100–300 ms before the click lands. A tab's
+ * `prewarm` runs once when the page is first idle: the Graph tab's loads the font subsets
+ * its labels use, so that they do not arrive after the first draw and restyle it.
  */
 import { h } from './dom.ts';
 import { bindText } from '../i18n/dom.ts';
@@ -17,6 +19,8 @@ export interface TabSpec {
   readonly label: StringKey;
   /** Mount hidden on pointer-enter or focus of the tab's button (default: only the Graph tab). */
   readonly warm?: boolean;
+  /** Work to do once while the page is idle, before the tab is first opened (the Graph tab loads its label font). */
+  prewarm?(): void;
   mount(panel: HTMLElement): void;
 }
 
@@ -41,6 +45,7 @@ export function tabBar(state: AppState, specs: readonly TabSpec[]): { bar: HTMLE
     button.addEventListener('pointerenter', () => mountOnce(spec), { once: true });
     button.addEventListener('focus', () => mountOnce(spec), { once: true });
   }
+  for (const spec of specs) if (spec.prewarm !== undefined) whenIdle(() => mounted.has(spec.id) || spec.prewarm!());
   const lessonAvailable = (): boolean => state.currentProject()?.lesson != null;
 
   const show = (): void => {
@@ -66,4 +71,11 @@ export function tabBar(state: AppState, specs: readonly TabSpec[]): { bar: HTMLE
     bar: h('nav', { class: 'tabs', role: 'tablist' }, [...buttons.values()]),
     panels: h('div', { class: 'panels' }, [...panels.values()]),
   };
+}
+
+/** Runs `work` when the page is idle, within 2 s at the latest (setTimeout where requestIdleCallback is missing). */
+function whenIdle(work: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, opts: { timeout: number }) => number }).requestIdleCallback;
+  if (idle !== undefined) idle(work, { timeout: 2_000 });
+  else setTimeout(work, 500);
 }

@@ -8,10 +8,17 @@
  * box, and Cytoscape recomputes a compound's bounds through its whole style system
  * whenever a child changes — on TF-Slim MobileNet that made the first frame after an
  * expand take 0.3–0.6 s for a few dozen nodes.
+ *
+ * TensorBoard's auxiliary nodes (the worker's split, `aux`) get `data(aux)` 'in' or 'out',
+ * and the edges cut to them are drawn as stubs with a band behind each side column
+ * (aux-scene.ts); those helper elements are redrawn every time and are not entries.
  */
 import type cytoscape from 'cytoscape';
-import type { Placed, ScopeTree, VisibleGraph } from '../../src/graph/index.ts';
+import { stubbedEdges, type Placed, type ScopeTree, type VisibleGraph } from '../../src/graph/index.ts';
 import { drawnEdgeFacts, drawnEdgeKey, edgeWidthOfSize } from '../../src/graph/drawn-edges.ts';
+import { auxElements, type StubbedEdge } from './aux-scene.ts';
+import { updateElement } from './cy-update.ts';
+import type { AuxiliaryLayout } from './graph-protocol.ts';
 import type { NodeLook } from './node-style.ts';
 
 export const nodeKey = (id: number): string => `n${id}`;
@@ -28,12 +35,18 @@ export interface SceneInput {
   readonly expanded: ReadonlySet<number>;
   readonly placed: ReadonlyMap<number, Placed>;
   readonly look: NodeLook;
+  /** Side columns and stubs from the layout; null or absent: none. */
+  readonly aux?: AuxiliaryLayout | null;
 }
 
-export function applyScene(cy: cytoscape.Core, { tree, visible, expanded, placed, look }: SceneInput): void {
+export function applyScene(cy: cytoscape.Core, { tree, visible, expanded, placed, look, aux = null }: SceneInput): void {
   cy.batch(() => {
+    cy.elements('[?helper]').remove();
     const want = new Set(visible.nodes.map(nodeKey));
     cy.nodes().filter((n) => !want.has(n.id())).remove();
+    const side = new Map<number, 'in' | 'out'>();
+    for (const id of aux?.inExtract ?? []) side.set(id, 'in');
+    for (const id of aux?.outExtract ?? []) side.set(id, 'out');
 
     const additions: cytoscape.ElementDefinition[] = [];
     for (const id of visible.nodes) {
@@ -43,16 +56,19 @@ export function applyScene(cy: cytoscape.Core, { tree, visible, expanded, placed
       const data = {
         id: nodeKey(id), entry: id, kind: open ? 'expanded' : tree.isScope(id) ? 'scope' : 'op', category: look.category(id),
         label: look.label(id, open), width: box?.width ?? 40, height: box?.height ?? 20, depth, z: open ? boxZ(depth) : nodeZ(depth),
+        aux: side.get(id) ?? '',
       };
       const position = { x: box?.x ?? 0, y: box?.y ?? 0 };
       const existing = cy.getElementById(data.id);
-      if (existing.nonempty()) existing.data(data).position(position);
+      if (existing.nonempty()) updateElement(existing, data, position); // only what changed: cy-update.ts
       else additions.push({ group: 'nodes', data, position });
     }
     cy.add(additions);
 
     // Width by the tensors' total size (TensorBoard's rule); label: the count when bundled, else the shape.
     const facts = drawnEdgeFacts(tree, visible);
+    const stubbed = stubbedEdges(tree, visible.edges, aux?.stubs ?? []);
+    const stubs: StubbedEdge[] = [];
     const edges = visible.edges.map((e) => {
       const id = drawnEdgeKey(e.source, e.target, e.control);
       const f = facts.get(id);
@@ -63,14 +79,21 @@ export function applyScene(cy: cytoscape.Core, { tree, visible, expanded, placed
         z: edgeZ(Math.min(tree.depth(e.source), tree.depth(e.target))),
       };
     });
-    const wantEdges = new Set(edges.map((e) => e.id));
+    const drawn = edges.filter((data, i) => {
+      const e = visible.edges[i]!;
+      if (!stubbed.has(e)) return true;
+      stubs.push({ data, from: e.source, to: e.target });
+      return false;
+    });
+    const wantEdges = new Set(drawn.map((e) => e.id));
     cy.edges().filter((e) => !wantEdges.has(e.id())).remove();
     const newEdges: cytoscape.ElementDefinition[] = [];
-    for (const data of edges) {
+    for (const data of drawn) {
       const existing = cy.getElementById(data.id);
-      if (existing.nonempty()) existing.data(data);
+      if (existing.nonempty()) updateElement(existing, data);
       else newEdges.push({ group: 'edges', data });
     }
     cy.add(newEdges);
+    cy.add(auxElements(tree, placed, aux, stubs));
   });
 }

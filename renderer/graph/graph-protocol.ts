@@ -3,7 +3,7 @@
  * builds the scope hierarchy once, answers the info panel's questions and lays out
  * scopes; the page keeps only the hierarchy's arrays (`ScopeTreeData`) and draws.
  */
-import type { NodeDetails, ScopeTreeData } from '../../src/graph/index.ts';
+import type { InclusionMap, NodeDetails, ScopeTreeData } from '../../src/graph/index.ts';
 import type { GraphLanguage } from './graph-text.ts';
 
 export type GraphRequest =
@@ -11,14 +11,32 @@ export type GraphRequest =
   /** Rebuild the loaded graph with the user's series choices (TensorBoard's "Ungroup"/"Group"); answers a new LoadedGraph. */
   | { readonly type: 'regroup'; readonly graph: number; readonly grouping: SeriesGrouping }
   | { readonly type: 'details'; readonly graph: number; readonly id: number }
-  /** Boxes for every drawn node with these scopes open (labels, hence sizes, depend on the language). */
-  | { readonly type: 'layout'; readonly graph: number; readonly expanded: readonly number[]; readonly lang: GraphLanguage };
+  /**
+   * Boxes for every drawn node with these scopes open (labels, hence sizes, depend on the
+   * language), auxiliary nodes moved aside as TensorBoard does, with the user's choices.
+   */
+  | {
+    readonly type: 'layout'; readonly graph: number; readonly expanded: readonly number[]; readonly lang: GraphLanguage;
+    /** The user's "Add to / Remove from main graph" choices, by path (none: TensorBoard's rules alone). */
+    readonly inclusion?: InclusionMap;
+  };
 
 /** Drawn nodes' boxes, five numbers each: entry id, centre x, centre y, width, height. */
 export interface PlacedBoxes {
   readonly boxes: Float64Array;
   /** Time the worker spent laying out (layered-layout.ts), for the view's timing hooks. */
   readonly ms: number;
+  readonly aux: AuxiliaryLayout;
+}
+
+/** TensorBoard's auxiliary nodes in every open scope and the top level (src/graph/auxiliary-view.ts). */
+export interface AuxiliaryLayout {
+  /** Entries moved to the side column left of their scope's main graph (the inputs side). */
+  readonly inExtract: readonly number[];
+  /** Entries moved to the side column on the right (the outputs side: `init`, hubs). */
+  readonly outExtract: readonly number[];
+  /** Bundled edges drawn only as stubs at both ends: (source, target) pairs of an open scope's children, flat. */
+  readonly stubs: Int32Array;
 }
 
 export interface LoadedGraph {

@@ -2,15 +2,18 @@
  * The graph work that is too heavy for the page: decoding the GraphDef, building the
  * hierarchy with TensorBoard's grouping (Const/summary embeddings, series, TF 2.x function
  * libraries as scopes), node details and the layout (each open scope laid out on its own
- * by layered-layout.ts and cached, see src/graph/scope-layout.ts). Runs in the graph
+ * by layered-layout.ts and cached, see src/graph/scope-layout.ts, with TensorBoard's
+ * auxiliary nodes moved to side columns by aux-layouter.ts). Runs in the graph
  * worker (graph-worker.ts), or on the page where a worker cannot start (graph-backend.ts).
  */
 import { decodeGraphDef } from '../../src/format/graph-def.ts';
 import type { NodeDef } from '../../src/format/protos.ts';
 import {
-  graphNodesWithLibrary, layoutVisible, nodeDetails, normalizeExpanded, ScopeLayoutCache, ScopeTree, VIEW_GROUPING, type GraphNodeLike, type Layouter,
+  graphNodesWithLibrary, layoutVisible, nodeDetails, normalizeExpanded, ScopeLayoutCache, ScopeTree, VIEW_GROUPING, type GraphNodeLike,
+  type InclusionMap, type Layouter,
 } from '../../src/graph/index.ts';
-import type { GraphRequest, LoadedGraph, PlacedBoxes, SeriesGrouping } from './graph-protocol.ts';
+import { createAuxLayouter, type AuxLayouter } from './aux-layouter.ts';
+import type { AuxiliaryLayout, GraphRequest, LoadedGraph, PlacedBoxes, SeriesGrouping } from './graph-protocol.ts';
 import type { GraphLanguage } from './graph-text.ts';
 import { layOutLayered } from './layered-layout.ts';
 import { NodeLook } from './node-style.ts';
@@ -27,13 +30,15 @@ export class GraphService {
   private nodes: readonly NodeDef[] = [];
   private readonly layouter: Layouter = createPartLayouter(layOutLayered);
   private readonly caches = new Map<GraphLanguage, { look: NodeLook; cache: ScopeLayoutCache }>();
+  /** The layouter for the last inclusion map seen (its splits are memoised per map). */
+  private aux: { inclusion: string; layouter: AuxLayouter } | null = null;
 
   async handle(request: GraphRequest): Promise<unknown> {
     if (request.type === 'load') return this.load(request.bytes);
     if (request.graph !== this.graph || this.tree === null) throw new Error('the graph changed');
     if (request.type === 'regroup') return this.build(request.grouping, 0);
     if (request.type === 'details') return nodeDetails(this.tree, this.nodes, request.id);
-    return this.layout(this.tree, request.expanded, request.lang);
+    return this.layout(this.tree, request.expanded, request.lang, request.inclusion ?? {});
   }
 
   private load(bytes: Uint8Array): LoadedGraph {
@@ -49,23 +54,42 @@ export class GraphService {
     this.tree.metaEdges(0); // bundle every edge now, once, rather than in the first layout
     this.graph++;
     this.caches.clear();
+    this.aux = null;
     return { graph: this.graph, tree: this.tree.data, decodeMs, buildMs: performance.now() - t0 };
   }
 
-  private async layout(tree: ScopeTree, expanded: readonly number[], lang: GraphLanguage): Promise<PlacedBoxes> {
+  private async layout(tree: ScopeTree, expanded: readonly number[], lang: GraphLanguage, inclusion: InclusionMap): Promise<PlacedBoxes> {
     const t0 = performance.now();
     let entry = this.caches.get(lang);
     if (entry === undefined) {
       entry = { look: new NodeLook(tree, lang), cache: new ScopeLayoutCache() };
       this.caches.set(lang, entry);
     }
-    const placed = await layoutVisible(tree, normalizeExpanded(tree, expanded), entry.look, this.layouter, entry.cache);
+    const key = JSON.stringify(Object.entries(inclusion).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    if (this.aux?.inclusion !== key) this.aux = { inclusion: key, layouter: createAuxLayouter(tree, inclusion, this.layouter) };
+    const layouter = this.aux.layouter; // kept: on the page (no worker) another request may replace this.aux meanwhile
+    const open = normalizeExpanded(tree, expanded);
+    const placed = await layoutVisible(tree, open, entry.look, layouter, entry.cache);
     const boxes = new Float64Array(placed.size * 5);
     let i = 0;
     for (const [id, p] of placed) {
       boxes.set([id, p.x, p.y, p.width, p.height], i);
       i += 5;
     }
-    return { boxes, ms: performance.now() - t0 };
+    return { boxes, ms: performance.now() - t0, aux: auxiliaryOf(tree, open, layouter) };
   }
+}
+
+/** The side columns and stubs of the top level and every open scope. */
+function auxiliaryOf(tree: ScopeTree, open: ReadonlySet<number>, layouter: AuxLayouter): AuxiliaryLayout {
+  const inExtract: number[] = [];
+  const outExtract: number[] = [];
+  const stubs: number[] = [];
+  for (const scope of [ScopeTree.ROOT, ...open]) {
+    const s = layouter.split(scope);
+    inExtract.push(...s.inExtract);
+    outExtract.push(...s.outExtract);
+    for (const m of s.stubs) stubs.push(m.source, m.target);
+  }
+  return { inExtract, outExtract, stubs: Int32Array.from(stubs) };
 }

@@ -49,6 +49,9 @@ const en = {
   colourNone: 'none',
   traceInputs: 'Trace inputs',
   traceCount: '{count} ops feed this one',
+  auxiliary: 'Auxiliary node: drawn beside the main graph, its edges as short stubs',
+  removeFromMain: 'Remove from main graph',
+  addToMain: 'Add to main graph',
 } as const;
 
 export type GraphTextKey = keyof typeof en;
@@ -98,6 +101,9 @@ const ja: Record<GraphTextKey, string> = {
   colourNone: 'なし',
   traceInputs: '入力をたどる',
   traceCount: 'この演算に {count} 個の演算がつながっています',
+  auxiliary: '補助ノード: メイングラフの横に置き、エッジは短い切れ端で示します',
+  removeFromMain: 'メイングラフから外す',
+  addToMain: 'メイングラフに戻す',
 };
 
 const CATALOGUE: Record<GraphLanguage, Record<GraphTextKey, string>> = { en, ja };

@@ -15,6 +15,7 @@ import {
 import { h } from '../app/dom.ts';
 import { renderCrumbs } from './breadcrumbs.ts';
 import { seriesOffer, withSeriesChoice, type SeriesOffer } from '../../src/graph/series-choice.ts';
+import { AuxState } from './aux-state.ts';
 import { applyScene, entryOf, nodeKey } from './cy-scene.ts';
 import { pngOf, sceneOf } from './cy-snapshot.ts';
 import { startGraphBackend, type GraphBackend } from './graph-backend.ts';
@@ -23,6 +24,7 @@ import { graphText, type GraphLanguage, type GraphTextKey } from './graph-text.t
 import { GraphToolbar } from './graph-toolbar.ts';
 import { GraphViewport } from './graph-viewport.ts';
 import { renderInfo } from './info-panel.ts';
+import { warmLabelFont } from './label-font.ts';
 import { NodeLook, stylesheet } from './node-style.ts';
 import { nodeTints, type ColourMode } from './node-tint.ts';
 import { SearchBox } from './search-box.ts';
@@ -73,6 +75,8 @@ export class GraphView {
   private traceOn = false;
   private trace: TracedInputs | null = null;
   private visible: VisibleGraph | null = null;
+  /** TensorBoard's auxiliary nodes: the user's choices and the last layout's side columns. */
+  private readonly aux = new AuxState();
 
   constructor(container: HTMLElement, private readonly host: HostApi, private readonly options: GraphViewOptions) {
     this.lang = options.language();
@@ -104,6 +108,7 @@ export class GraphView {
       boxSelectionEnabled: false, autoungrabify: true, selectionType: 'single', textureOnViewport: true,
     });
     this.viewport = new GraphViewport(this.cy);
+    void warmLabelFont(this.lang); // while the graph's bytes load (label-font.ts)
     this.cy.on('tap', (e) => {
       const t = e.target as cytoscape.Core | cytoscape.NodeSingular;
       if (t === this.cy) void this.select(null);
@@ -167,6 +172,7 @@ export class GraphView {
       if (gen !== this.loadGen) return;
       this.graphIndex = index;
       this.grouping = {};
+      this.aux.reset();
       this.visible = null;
       this.trace = null;
       this.adopt(loaded);
@@ -231,22 +237,26 @@ export class GraphView {
     const gen = ++this.renderGen;
     const started = performance.now();
     const expanded = new Set(this.expanded);
-    const { boxes, ms } = await this.backend.request({ type: 'layout', graph: this.graphHandle, expanded: [...expanded], lang: this.lang });
+    const { boxes, ms, aux } = await this.backend.request({
+      type: 'layout', graph: this.graphHandle, expanded: [...expanded], lang: this.lang, inclusion: this.aux.inclusion,
+    });
     if (gen !== this.renderGen || tree !== this.tree) return;
     const placed = new Map<number, Placed>();
     for (let i = 0; i < boxes.length; i += 5) placed.set(boxes[i]!, { x: boxes[i + 1]!, y: boxes[i + 2]!, width: boxes[i + 3]!, height: boxes[i + 4]! });
     const drawStarted = performance.now();
     this.viewport.update(placed, expanded, look.labelHeight);
     const visible = visibleGraph(tree, expanded);
-    applyScene(this.cy, { tree, visible, expanded, placed, look });
+    this.aux.adopt(aux);
+    applyScene(this.cy, { tree, visible, expanded, placed, look, aux });
     this.visible = visible;
     this.decorate();
     this.cy.nodes(':selected').unselect();
     if (this.selected !== null) this.cy.getElementById(nodeKey(this.selected)).select();
     if (view === 'fit') this.fit();
     else if (view === 'focus' && focus !== null) this.centreOn(focus);
-    this.canvas.dataset['visibleNodes'] = String(this.cy.nodes().length);
+    this.canvas.dataset['visibleNodes'] = String(visible.nodes.length); // entries only, not the stubs' helper dots
     this.canvas.dataset['expanded'] = [...expanded].map((id) => tree.path(id)).sort().join(',');
+    this.canvas.dataset['auxiliary'] = this.aux.attribute(tree);
     this.canvas.dataset['renderMs'] = String(Math.round(performance.now() - started));
     this.canvas.dataset['layoutMs'] = String(Math.round(ms));
     this.canvas.dataset['drawMs'] = String(Math.round(performance.now() - drawStarted));
@@ -331,6 +341,14 @@ export class GraphView {
 
   private details: NodeDetails | null = null;
 
+  /** "Add to / Remove from main graph": re-lay out with the choice, keeping the selection and open scopes; the moved node stays in view. */
+  private async setInMain(id: number, inMain: boolean): Promise<void> {
+    if (this.tree === null) return;
+    this.aux.choose(this.tree, id, inMain);
+    await this.render(id, 'focus');
+    this.renderInfoAgain();
+  }
+
   private async showDetails(id: number | null): Promise<void> {
     const graph = this.graphHandle;
     try {
@@ -356,6 +374,7 @@ export class GraphView {
         toggle: (c) => void this.toggle(c),
         isExpanded: (c) => this.expanded.has(c),
         chooseSeries: (offer) => void this.chooseSeries(offer),
+        setInMain: (c, inMain) => void this.setInMain(c, inMain),
         setTrace: (on) => {
           this.traceOn = on;
           this.decorate();
@@ -364,6 +383,7 @@ export class GraphView {
       },
       trace: { on: this.traceOn, ops: this.trace?.ops.length ?? null },
       series: this.details.id === 0 ? null : seriesOffer(tree, this.details.id),
+      aux: this.aux.offer(tree, this.details.id, this.visible?.representative[this.details.id] === this.details.id),
     });
   }
 
@@ -404,6 +424,7 @@ export class GraphView {
     this.toolbar.crumbs.replaceChildren();
     this.canvas.dataset['visibleNodes'] = '0';
     this.canvas.dataset['expanded'] = '';
+    this.canvas.dataset['auxiliary'] = '';
     this.setState('empty', reason);
   }
 

@@ -9,6 +9,7 @@
 import './graph.css';
 import type { HostApi } from '../../src/host-api.ts';
 import { GraphView } from './graph-view.ts';
+import { warmLabelFont } from './label-font.ts';
 
 export interface GraphViewHandle {
   /** Show the graph of a run (its first GraphDef; a picker offers the others), or nothing. */
@@ -25,4 +26,9 @@ export function mountGraphView(container: HTMLElement, host: HostApi, options: {
     refreshLanguage: () => view.refreshLanguage(),
     dispose: () => view.dispose(),
   };
+}
+
+/** Once per page, while it is idle: loads the labels' font subsets (label-font.ts), so the first draw does not. */
+export function prewarmGraphView(language: 'ja' | 'en'): void {
+  void warmLabelFont(language);
 }

@@ -3,7 +3,8 @@
  * (`node-op`), inputs, outputs, attributes and output shapes; for a scope, its children
  * (`node-children`, one `li` per child whose text is the child's name; clicking one opens
  * it). With nothing selected it lists the top level, so a student can click through
- * from there.
+ * from there. A drawn entry offers TensorBoard's "Remove from main graph" / "Add to main
+ * graph" (`aux-toggle`, aux-state.ts).
  */
 import type { ChildSummary, LinkedNode, NodeDetails, ScopeDetails } from '../../src/graph/index.ts';
 import type { SeriesOffer } from '../../src/graph/series-choice.ts';
@@ -19,6 +20,8 @@ export interface InfoActions {
   chooseSeries(offer: SeriesOffer): void;
   /** Turn "Trace inputs" on or off for the selected op. */
   setTrace(on: boolean): void;
+  /** Put the entry into its scope's main graph, or move it to the side as an auxiliary node. */
+  setInMain(id: number, inMain: boolean): void;
 }
 
 export interface InfoContext {
@@ -30,6 +33,8 @@ export interface InfoContext {
   readonly series: SeriesOffer | null;
   /** Whether "Trace inputs" is on, and how many ops the trace reached (null: not traced). */
   readonly trace: { readonly on: boolean; readonly ops: number | null };
+  /** Whether the shown entry is an auxiliary node now; null: no choice to offer (not drawn, in a series). */
+  readonly aux: { readonly extracted: boolean } | null;
 }
 
 const MAX_LINKS = 60;
@@ -100,6 +105,17 @@ function seriesLine(offer: SeriesOffer, ctx: InfoContext): HTMLElement {
     h('span', { class: 'muted' }, graphText(lang, 'series', { count: offer.size, op: offer.op })), ' ', button);
 }
 
+/** The auxiliary-node line: a note when the entry is one, and the button that moves it in or out (`aux-toggle`). */
+function auxLine(id: number, aux: { readonly extracted: boolean }, ctx: InfoContext): HTMLElement {
+  const { lang } = ctx;
+  const button = h('button', {
+    class: 'small', 'data-testid': 'aux-toggle', 'data-action': aux.extracted ? 'add' : 'remove',
+    onclick: () => ctx.actions.setInMain(id, aux.extracted),
+  }, graphText(lang, aux.extracted ? 'addToMain' : 'removeFromMain'));
+  return h('p', { class: 'aux-line', 'data-testid': 'node-aux', 'data-auxiliary': String(aux.extracted) },
+    aux.extracted ? h('span', { class: 'muted' }, graphText(lang, 'auxiliary')) : null, button);
+}
+
 export function renderInfo(panel: HTMLElement, d: NodeDetails | null, ctx: InfoContext): void {
   clear(panel);
   const { lang } = ctx;
@@ -115,6 +131,7 @@ export function renderInfo(panel: HTMLElement, d: NodeDetails | null, ctx: InfoC
   }
   panel.append(h('h3', { class: 'info-title', 'data-testid': 'node-name' }, d.name));
   if (ctx.series !== null) panel.append(seriesLine(ctx.series, ctx));
+  if (ctx.aux !== null) panel.append(auxLine(d.id, ctx.aux, ctx));
   if (d.kind === 'scope') {
     const open = ctx.actions.isExpanded(d.id);
     const toggle = h('button', { class: 'small', 'data-testid': 'node-toggle', onclick: () => ctx.actions.toggle(d.id) }, graphText(lang, open ? 'collapse' : 'expand'));

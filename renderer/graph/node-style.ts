@@ -39,6 +39,8 @@ export const COLOURS: Record<NodeCategory | 'expanded', { fill: string; border: 
 };
 
 const ACCENT = '#e8710a';
+/** The labels' font (label-font.ts loads it before the first draw). */
+export const LABEL_FONT_FAMILY = 'Noto Sans JP, system-ui, sans-serif';
 const FONT_SIZE = 11;
 const LINE_HEIGHT = 14;
 const CHAR_WIDTH = 6.6;
@@ -106,9 +108,11 @@ export function stylesheet(): cytoscape.StylesheetJson {
     {
       selector: 'node',
       style: {
-        label: 'data(label)', 'font-family': 'Noto Sans JP, system-ui, sans-serif', 'font-size': FONT_SIZE, color: '#1f2328',
-        'text-wrap': 'wrap', 'text-valign': 'center', 'text-halign': 'center', 'line-height': LINE_HEIGHT / FONT_SIZE,
-        width: 'data(width)', height: 'data(height)', 'border-width': 1, shape: 'ellipse', 'min-zoomed-font-size': 5,
+        label: 'data(label)', 'font-family': LABEL_FONT_FAMILY, 'font-size': FONT_SIZE, color: '#1f2328',
+        // Cytoscape's defaults are left out (shape ellipse, text-halign center): every property
+        // set here is applied to each element with its own change triggers on its first draw.
+        'text-wrap': 'wrap', 'text-valign': 'center', 'line-height': LINE_HEIGHT / FONT_SIZE,
+        width: 'data(width)', height: 'data(height)', 'border-width': 1, 'min-zoomed-font-size': 5,
         // Expanded scopes are plain nodes under their children (cy-scene.ts): draw by depth.
         'z-index-compare': 'manual', 'z-index': Z_FROM_DATA,
       },
@@ -147,6 +151,24 @@ export function stylesheet(): cytoscape.StylesheetJson {
     { selector: 'edge[?control]', style: { 'line-style': 'dashed', 'line-color': '#a0a8b1', 'target-arrow-color': '#a0a8b1' } },
     // Colour by structure or device (node-tint.ts) overrides the category fill; expanded boxes keep theirs.
     { selector: 'node[tint][kind != "expanded"]', style: { 'background-color': 'data(tint)' } },
+    // Auxiliary nodes (aux-scene.ts): a faint band behind each side column, edges cut to them as short stubs ending in a dot.
+    {
+      selector: 'node[kind = "band"]',
+      style: {
+        shape: 'round-rectangle', 'background-color': '#f3f5f8', 'border-color': '#d0d7de', 'border-width': 1, 'border-style': 'dashed',
+        label: '', events: 'no',
+      },
+    },
+    {
+      selector: 'node[kind = "stub"]',
+      style: {
+        shape: 'ellipse', 'background-color': '#8c959f', 'border-width': 0, 'font-size': 8, color: '#57606a', 'text-valign': 'center',
+        'min-zoomed-font-size': 7, 'text-wrap': 'none',
+      },
+    },
+    { selector: 'node[stubEnd = "out"]', style: { 'text-halign': 'right', 'text-margin-x': 3 } },
+    { selector: 'node[stubEnd = "in"]', style: { 'text-halign': 'left', 'text-margin-x': -3 } },
+    { selector: 'edge[?stub]', style: { 'curve-style': 'straight', 'arrow-scale': 0.6 } },
     { selector: 'node.traced', style: { 'border-color': ACCENT, 'border-width': 2 } },
     { selector: '.dimmed', style: { opacity: 0.25 } },
     { selector: 'node.dimmed[kind = "expanded"]', style: { opacity: 0.6 } },

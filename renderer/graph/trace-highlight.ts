@@ -26,6 +26,7 @@ export function applyTrace(cy: cytoscape.Core, tree: ScopeTree, trace: TracedInp
       if (s !== t) edges.add(drawnEdgeKey(s, t, edgeControl[e]!));
     }
     cy.nodes().forEach((n) => void n.addClass(nodes.has(n.id()) ? 'traced' : 'dimmed'));
-    cy.edges().forEach((e) => void e.addClass(edges.has(e.id()) ? 'traced' : 'dimmed'));
+    // A stub (aux-scene.ts) is traced as the drawn edge it stands for, whose id it keeps as `key`.
+    cy.edges().forEach((e) => void e.addClass(edges.has((e.data('key') as string | undefined) ?? e.id()) ? 'traced' : 'dimmed'));
   });
 }

@@ -13,15 +13,18 @@
  * Children the user included never move.
  *
  *     const split = splitScope(tree, ScopeTree.ROOT);
- *     split.outExtract.map((id) => tree.name(id))   // ['init', 'save/restore_all', …]
+ *     split.outExtract.map((id) => tree.path(id))   // ['init', 'save/restore_all', …]
  *     splitScope(tree, ScopeTree.ROOT, withInclusion({}, 'init', true)).main   // init is back
  */
 import type { MetaEdge, ScopeTree } from './scope-tree.ts';
 import { EXTRACTION } from './tb-rules.ts';
 
-/** The user's choice for a node (by `tree.name`): keep it in the main graph, or move it out. */
+/**
+ * The user's choice for an entry, by its display path (`tree.path`, unique, unlike a
+ * scope's name and its own op's, `loss` and `loss/(loss)`): keep it in the main graph, or move it out.
+ */
 export type Inclusion = 'include' | 'exclude';
-export type InclusionMap = { readonly [name: string]: Inclusion };
+export type InclusionMap = { readonly [path: string]: Inclusion };
 
 export interface ScopeSplit {
   /** Children drawn in the scope's main graph. */
@@ -36,9 +39,9 @@ export interface ScopeSplit {
   readonly stubs: readonly MetaEdge[];
 }
 
-/** A new inclusion map with `name` put into (`inMain` true) or out of the main graph. */
-export function withInclusion(inclusion: InclusionMap, name: string, inMain: boolean): InclusionMap {
-  return { ...inclusion, [name]: inMain ? 'include' : 'exclude' };
+/** A new inclusion map with the entry at `path` put into (`inMain` true) or out of the main graph. */
+export function withInclusion(inclusion: InclusionMap, path: string, inMain: boolean): InclusionMap {
+  return { ...inclusion, [path]: inMain ? 'include' : 'exclude' };
 }
 
 interface Pair {
@@ -88,7 +91,7 @@ export function splitScope(tree: ScopeTree, scope: number, inclusion: InclusionM
   const inExtract: number[] = [];
   const outExtract: number[] = [];
   const moved = new Set<number>();
-  const choice = (x: number): Inclusion | undefined => inclusion[tree.name(x)];
+  const choice = (x: number): Inclusion | undefined => inclusion[tree.path(x)];
   const extract = (x: number, side: number[]): void => {
     for (const p of liveIn(x)) cut(p);
     for (const p of liveOut(x)) cut(p);

@@ -15,13 +15,14 @@ export {
 export { ScopeTree, type Embeddings, type EntryKind, type MetaEdge } from './scope-tree.ts';
 export { detectSeries, seriesName, SERIES_MIN_SIZE, type DetectedSeries, type SeriesCandidate } from './series.ts';
 export { splitScope, withInclusion, type Inclusion, type InclusionMap, type ScopeSplit } from './auxiliary.ts';
+export { MAX_EXTRACTED_SHARE, scopeChoices, viewSplit } from './auxiliary-view.ts';
 export { detectTemplates, templateHue, type StructureTemplate, type StructureTemplates } from './templates.ts';
 export { planScopeSeries, type PlannedScopeSeries } from './scope-series.ts';
 export { traceInputs, type TracedInputs, type TraceOptions } from './trace-inputs.ts';
 export { FUNCTION_LIBRARY_PREFIX, graphNodesWithLibrary, libraryFunctions, type LibraryFunction } from './function-library.ts';
 export { outputShapes, shapeLabel, sizeOfOutputs, type TensorShape } from './tensor-shapes.ts';
 export { isReferenceInput, normalizeDevice, VIEW_GROUPING } from './tb-rules.ts';
-export { collapsing, normalizeExpanded, revealing, visibleGraph, type VisibleEdge, type VisibleGraph } from './visible-graph.ts';
+export { collapsing, normalizeExpanded, revealing, stubbedEdges, visibleGraph, type VisibleEdge, type VisibleGraph } from './visible-graph.ts';
 export { parseQuery, searchTree, type SearchResult } from './search.ts';
 export { attrText, bytesText, dtypeName, shapeText, tensorText, MAX_SHOWN_VALUES } from './attr-text.ts';
 export {

@@ -26,7 +26,12 @@ export interface LayoutResult {
   readonly positions: readonly { readonly id: number; readonly x: number; readonly y: number }[];
 }
 
-export type Layouter = (job: LayoutJob) => Promise<LayoutResult>;
+/**
+ * Lays out one scope's children. `key`, when given, names what else the layout of a scope
+ * depends on (the user's auxiliary-node choices there, renderer/graph/aux-layouter.ts); it
+ * becomes part of the scope's cache key, so a change invalidates only the scopes it names.
+ */
+export type Layouter = ((job: LayoutJob) => Promise<LayoutResult>) & { readonly key?: (scope: number) => string };
 
 export interface LayoutStyle {
   /** The size of a drawn node that is not expanded (an op, or a collapsed scope). */
@@ -52,7 +57,7 @@ interface ScopeFrame {
   readonly height: number;
 }
 
-/** Per-graph cache of scope layouts, keyed by scope and the sizes of its expanded children. */
+/** Per-graph cache of scope layouts, keyed by scope, the layouter's key for it and the sizes of its expanded children. */
 export class ScopeLayoutCache {
   private readonly frames = new Map<string, Promise<ScopeFrame>>();
   get size(): number {
@@ -105,7 +110,7 @@ export async function layoutVisible(
     const open = tree.children(scope).filter((c) => expanded.has(c));
     await Promise.all(open.map(layOut));
     const nodes = tree.children(scope).map((id) => ({ id, ...outer(id) }));
-    const key = `${scope}|${open.map((c) => `${c}:${outer(c).width}x${outer(c).height}`).join(',')}`;
+    const key = `${scope}|${layouter.key?.(scope) ?? ''}|${open.map((c) => `${c}:${outer(c).width}x${outer(c).height}`).join(',')}`;
     let frame = cache.get(key);
     if (frame === undefined) {
       const job: LayoutJob = { scope, nodes, edges: tree.metaEdges(scope) };

@@ -5,6 +5,7 @@
  *
  *     const g = visibleGraph(tree, new Set([tree.byPath('simple_model')!]));
  *     g.nodes.map((id) => tree.path(id)); // ['inputs', 'simple_model', 'simple_model/weights', …]
+ *     stubbedEdges(tree, g.edges, layout.aux.stubs)   // the edges drawn as stubs (auxiliary nodes)
  */
 import { ScopeTree } from './scope-tree.ts';
 
@@ -39,6 +40,32 @@ export function normalizeExpanded(tree: ScopeTree, expanded: Iterable<number>): 
 export function revealing(tree: ScopeTree, expanded: ReadonlySet<number>, id: number): Set<number> {
   const out = new Set(expanded);
   for (const a of tree.ancestors(id)) out.add(a);
+  return out;
+}
+
+/**
+ * The drawn edges TensorBoard draws only as stubs at both ends: those whose ends, lifted
+ * to children of the scope that holds both, form a bundled edge cut by the scope's split
+ * (auxiliary.ts `ScopeSplit.stubs`). `stubs` lists those cut edges as flat (source, target)
+ * pairs of entries, for any number of open scopes.
+ */
+export function stubbedEdges(tree: ScopeTree, edges: readonly VisibleEdge[], stubs: ArrayLike<number>): Set<VisibleEdge> {
+  const out = new Set<VisibleEdge>();
+  if (stubs.length === 0) return out;
+  const n = tree.size;
+  const cut = new Set<number>();
+  for (let i = 0; i + 1 < stubs.length; i += 2) cut.add(stubs[i]! * n + stubs[i + 1]!);
+  for (const e of edges) {
+    let a = e.source;
+    let b = e.target;
+    while (tree.depth(a) > tree.depth(b)) a = tree.parent(a);
+    while (tree.depth(b) > tree.depth(a)) b = tree.parent(b);
+    while (a !== b && tree.parent(a) !== tree.parent(b)) {
+      a = tree.parent(a);
+      b = tree.parent(b);
+    }
+    if (a !== b && cut.has(a * n + b)) out.add(e);
+  }
   return out;
 }
 
