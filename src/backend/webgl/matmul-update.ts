@@ -6,26 +6,20 @@
  * has a texture and the update's own draw goes away — in the benchmark's MLP, a draw of
  * 25,088 texels (784×128) per step.
  *
- * Moving the MatMul to the update's place in the plan is safe because it is pure and its
- * inputs are values already computed (a variable's own value only where no variable is
-written in between: checked). Ops
- * that wait for it by a control edge are only TF's `group_deps` NoOps, which do nothing;
- * they now run before it. (A MatMul error would then surface at the update, naming it.)
+ * The MatMul moves to the update's place in the plan (update-gradient.ts says when that is
+ * safe).
  *
  *     const u = findMatMulUpdate(run, op, taken); // { matmul, chain: [Identity] } for the MLP's hidden/w update
  */
 import type { Operation, Tensor } from '../../engine/graph.ts';
-import { lookupOpDef } from '../../engine/registry.ts';
 import type { Kernel, PlannedRun } from '../backend.ts';
 import type { GpuProgram } from './program.ts';
 import { matMulProgram } from './programs/matmul.ts';
 import { tiledMatMulParts } from './programs/matmul-tiled.ts';
 import { updatePrograms } from './programs/train.ts';
+import { findUpdateGradient, GRAD_INPUT, updateGradientInputs } from './update-gradient.ts';
 import type { WebGLBackend } from './webgl-backend.ts';
 import { WebGLTensor } from './webgl-tensor.ts';
-
-/** The update op's input that is the gradient. */
-const GRAD_INPUT = 2;
 
 /** An `ApplyGradientDescent` whose gradient is `matmul`'s product, passed through the `chain` of Identity ops. */
 export interface MatMulUpdate {
@@ -34,58 +28,22 @@ export interface MatMulUpdate {
   readonly update: Operation;
 }
 
+const IDENTITY = new Set(['Identity']);
+
 /**
  * The MatMul whose product `update` (an ApplyGradientDescent) alone reads as its gradient,
- * (`taken`: ops already in other fused steps),
- * possibly through Identity ops read by nothing else; null where there is none or where it
- * must stay where it is (fed, fetched, read elsewhere, awaited by anything but a NoOp, or
- * reading a variable's value while some variable is written between the MatMul and the update).
+ * possibly through Identity ops read by nothing else (`taken`: ops already in other fused
+ * steps); null where there is none or where it must stay where it is (update-gradient.ts).
  */
 export function findMatMulUpdate(run: PlannedRun, update: Operation, taken: ReadonlySet<Operation>): MatMulUpdate | null {
-  if (update.type !== 'ApplyGradientDescent' || update.inputs.some((t) => t.dtype !== 'float32')) return null;
-  const position = new Map(run.ops.map((op, i) => [op, i]));
-  const chain: Operation[] = [];
-  let reader = update;
-  let t: Tensor = update.inputs[GRAD_INPUT]!;
-  for (;;) {
-    const consumers = run.consumers(t);
-    if (run.isFed(t) || run.isFetched(t) || consumers.length !== 1 || consumers[0] !== reader) return null;
-    if (t.op.type !== 'Identity' || taken.has(t.op)) break;
-    chain.unshift(t.op);
-    reader = t.op;
-    t = t.op.inputs[0]!;
-  }
-  const mm = t.op;
-  const at = position.get(mm);
-  if (mm.type !== 'MatMul' || at === undefined || taken.has(mm) || mm.inputs.some((x) => x.dtype !== 'float32')) return null;
-  const members = new Set([mm, ...chain]);
-  for (const op of run.ops) {
-    if (op.controlInputs.some((c) => members.has(c)) && op.type !== 'NoOp') return null;
-  }
-  const end = position.get(update)!;
-  const writesBetween = run.ops.slice(at + 1, end).some((op) => (lookupOpDef(op.type).refInputs ?? []).length > 0);
-  if (writesBetween && mm.inputs.some(viewOfVariable)) return null;
-  return { matmul: mm, chain, update };
-}
-
-/** Ops whose output may share its input's storage (a variable's, on the host): view-kernels.ts's aliases. */
-const VIEW_OPS = new Set(['Identity', 'Reshape', 'ExpandDims', 'Squeeze', 'StopGradient']);
-
-/**
- * Whether `t` may be a variable's value itself (VariableV2, or a view of it), which an
- * update planned before the MatMul's new place could change under it. Any computed
- * value (the MLP's `Relu`, a gradient) is a fresh value no update touches.
- */
-function viewOfVariable(t: Tensor): boolean {
-  let op = t.op;
-  while (VIEW_OPS.has(op.type)) op = op.inputs[0]!.op;
-  return op.type === 'VariableV2';
+  const g = findUpdateGradient(run, update, taken, 'MatMul', IDENTITY);
+  if (g === null || g.producer.inputs.some((x) => x.dtype !== 'float32')) return null;
+  return { matmul: g.producer, chain: g.views, update };
 }
 
 /** The fused step's inputs: the MatMul's operands, then the update's inputs but the variable and the gradient. */
 export function matMulUpdateInputs(u: MatMulUpdate): Tensor[] {
-  const refs = lookupOpDef(u.update.type).refInputs ?? [];
-  return [...u.matmul.inputs, ...u.update.inputs.filter((_, i) => i !== GRAD_INPUT && !refs.includes(i))];
+  return updateGradientInputs({ producer: u.matmul, views: u.chain, update: u.update });
 }
 
 type Host = Pick<WebGLBackend, 'context' | 'variables' | 'gpu' | 'retain' | 'countFused' | 'dispose'>;

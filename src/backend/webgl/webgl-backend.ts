@@ -8,8 +8,10 @@
  * never reads back until something on the CPU (or a fetch) asks. Because the session plans
  * each run once, the backend also sees the whole run (`fuse`): chains of element-wise ops
  * become one shader (fusion.ts, fused-kernel.ts), a MatMul read by such a chain runs in
- * its draw (matmul-epilogue.ts), and a weight gradient MatMul in its ApplyGradientDescent's
- * draw (matmul-update.ts). Variables stay on the GPU between runs
+ * its draw (matmul-epilogue.ts), a weight gradient MatMul in its ApplyGradientDescent's
+ * draw (matmul-update.ts), a bias gradient Sum in its update's draw (reduce-update.ts),
+ * and softmax cross-entropy in the draws of the Mul and the Mean that consume it
+ * (softmax-xent-fold.ts). Variables stay on the GPU between runs
  * (resident-variables.ts), optimizer updates swap their textures (variable-kernels.ts),
  * Reshape, ExpandDims, Squeeze, Identity and StopGradient of a texture are free aliases
  * (view-kernels.ts), small repeated host values are uploaded once (upload-cache.ts), and a
@@ -33,6 +35,10 @@ import { ContextLossWatch, GpuContextLostError, type GpuContextEvent } from './c
 import { fusedCpuKernel, fusedGpuKernel } from './fused-kernel.ts';
 import { findElementwiseGroups } from './fusion.ts';
 import { findMatMulUpdate, matMulUpdateInputs, matMulUpdateKernel } from './matmul-update.ts';
+import { findReduceUpdate, reduceUpdateKernel } from './reduce-update.ts';
+import { findXentFold } from './softmax-xent-fold.ts';
+import { xentFoldSteps } from './softmax-xent-kernels.ts';
+import { updateGradientInputs } from './update-gradient.ts';
 import { epilogueCpuKernel, epilogueInputs, epilogueKernel, epilogueShapeOutputs, findMatMulEpilogue } from './matmul-epilogue.ts';
 import type { GL2 } from './gl-types.ts';
 import { GpuContext, type GpuContextOptions } from './gpu-context.ts';
@@ -119,6 +125,8 @@ export class WebGLBackend implements Backend<WebGLTensor> {
   readonly variables: ResidentVariables;
   private readonly loss: ContextLossWatch;
   private readonly factories: Readonly<Record<string, Factory>>;
+  /** Op types whose kernels `options.kernels` replaced (never folded into other draws). */
+  private readonly replaced: ReadonlySet<string>;
 
   /** Throws `WebGLUnsupportedError` where float textures cannot be rendered to (use the CPU backend then). */
   constructor(readonly gl: GL2, private readonly options: WebGLBackendOptions = {}) {
@@ -127,6 +135,7 @@ export class WebGLBackend implements Backend<WebGLTensor> {
     this.small = options.smallOnCpu ?? SMALL_ON_CPU;
     this.fusion = options.fuse ?? true;
     this.factories = { ...(webglKernels as Record<string, Factory>), ...options.kernels };
+    this.replaced = new Set(Object.keys(options.kernels ?? {}));
     this.uploads = new UploadCache(this.small, (t) => this.releaseTexture(t, this.context));
     this.variables = new ResidentVariables(this, this.now, options.snapshot);
     this.loss = new ContextLossWatch(gl, () => this.restore());
@@ -257,12 +266,40 @@ export class WebGLBackend implements Backend<WebGLTensor> {
       return { ops: [e.matmul, ...g.ops], inputs: epilogueInputs(e, g), kernel: fused, shapeOutputs: epilogueShapeOutputs(e, g) };
     });
     for (const f of fused) for (const op of f.ops) taken.add(op);
+    fused.push(...this.folds(run, taken, shapeReader));
+    return fused;
+  }
+
+  /**
+   * Ops computed inside the draw of the op that consumes them: softmax cross-entropy in its
+   * Mul and Mean, a weight gradient MatMul or a bias gradient Sum in its update. These
+   * programs embed kernels.ts's rules, so an op whose kernel the host replaced
+   * (`options.kernels`) is never folded: its own kernel runs.
+   */
+  private folds(run: PlannedRun, taken: Set<Operation>, shapeReader: (op: Operation) => boolean): FusedKernel<WebGLTensor>[] {
+    const own = (...types: string[]) => types.every((t) => !this.replaced.has(t));
+    const kernelOf = (op: Operation) => this.kernel(op, lookupOpDef(op.type));
+    const fused: FusedKernel<WebGLTensor>[] = [];
     for (const op of run.ops) {
-      const u = findMatMulUpdate(run, op, taken);
-      if (u === null) continue;
-      taken.add(u.matmul);
-      const kernel = matMulUpdateKernel(u, this, this.kernel(u.matmul, lookupOpDef('MatMul')), this.kernel(op, lookupOpDef(op.type)), run);
-      fused.push({ ops: [u.matmul, ...u.chain, op], inputs: matMulUpdateInputs(u), kernel });
+      const x = own('SoftmaxCrossEntropyWithLogits', 'Mul', 'Mean') ? findXentFold(run, op, taken, shapeReader) : null;
+      if (x === null) continue;
+      const steps = xentFoldSteps(x, this, run, kernelOf);
+      for (const s of steps) for (const o of s.ops) taken.add(o);
+      fused.push(...steps);
+    }
+    for (const op of run.ops) {
+      if (!own(op.type)) continue;
+      const u = own('MatMul') ? findMatMulUpdate(run, op, taken) : null;
+      if (u !== null) {
+        taken.add(u.matmul);
+        fused.push({ ops: [u.matmul, ...u.chain, op], inputs: matMulUpdateInputs(u), kernel: matMulUpdateKernel(u, this, kernelOf(u.matmul), kernelOf(op), run) });
+        continue;
+      }
+      const r = own('Sum') ? findReduceUpdate(run, op, taken) : null;
+      if (r === null) continue;
+      for (const m of [r.producer, ...r.views]) taken.add(m);
+      const unfused = { sum: kernelOf(r.producer), views: r.views.map(kernelOf), update: kernelOf(op) };
+      fused.push({ ops: [r.producer, ...r.views, op], inputs: updateGradientInputs(r), kernel: reduceUpdateKernel(r, this, unfused, run) });
     }
     return fused;
   }

@@ -7,9 +7,9 @@
  */
 import type { GpuProgram } from '../program.ts';
 
-/** `vec2 rowStats(int r)`: (max, Σ exp(x − max)) of row r of sampler `x`. */
-function rowStats(x: string, cols: number): string {
-  return `vec2 rowStats(int r) {
+/** `vec2 <fn>(int r)`: (max, Σ exp(x − max)) of row r of sampler `x`. */
+export function rowStats(x: string, cols: number, fn = 'rowStats'): string {
+  return `vec2 ${fn}(int r) {
   int o = r * ${cols};
   float m = fetch(${x}, o);
   for (int j = 1; j < ${cols}; j++) m = max(m, fetch(${x}, o + j));
