@@ -6,11 +6,11 @@
  * auxiliary nodes moved to side columns by aux-layouter.ts). Runs in the graph
  * worker (graph-worker.ts), or on the page where a worker cannot start (graph-backend.ts).
  */
-import { decodeGraphDef } from '../../src/format/graph-def.ts';
+import { decodeGraphDefLazily } from '../../src/format/graph-def-lazy.ts';
 import type { NodeDef } from '../../src/format/protos.ts';
 import {
-  graphNodesWithLibrary, layoutVisible, nodeDetails, normalizeExpanded, ScopeLayoutCache, ScopeTree, VIEW_GROUPING, type GraphNodeLike,
-  type InclusionMap, type Layouter,
+  graphNodesWithLibrary, layoutVisible, nodeDetails, normalizeExpanded, outputShapes, ScopeLayoutCache, ScopeTree, VIEW_GROUPING,
+  type GraphNodeLike, type InclusionMap, type Layouter, type TensorShape,
 } from '../../src/graph/index.ts';
 import { createAuxLayouter, type AuxLayouter } from './aux-layouter.ts';
 import type { AuxiliaryLayout, GraphRequest, LoadedGraph, PlacedBoxes, SeriesGrouping } from './graph-protocol.ts';
@@ -24,10 +24,14 @@ const asNodeDef = (n: GraphNodeLike): NodeDef => ('attr' in n && n.attr !== unde
   ? n as NodeDef
   : { ...n, device: n.device ?? '', attr: n.attr ?? {} } as unknown as NodeDef);
 
+type ShapesOf = (node: number) => readonly (TensorShape | null)[] | null;
+
 export class GraphService {
   private graph = 0;
   private tree: ScopeTree | null = null;
   private nodes: readonly NodeDef[] = [];
+  /** Output shapes of `nodes[i]` for the tree build, read from the bytes for the GraphDef's own nodes. */
+  private shapesOf: ShapesOf = () => null;
   private readonly layouter: Layouter = createPartLayouter(layOutLayered);
   private readonly caches = new Map<GraphLanguage, { look: NodeLook; cache: ScopeLayoutCache }>();
   /** The layouter for the last inclusion map seen (its splits are memoised per map). */
@@ -41,16 +45,24 @@ export class GraphService {
     return this.layout(this.tree, request.expanded, request.lang, request.inclusion ?? {});
   }
 
+  /**
+   * The GraphDef's nodes keep their attrs undecoded until the details panel asks for one
+   * (src/format/graph-def-lazy.ts: the decode was the largest phase of the first render);
+   * the build reads their output shapes from the bytes.
+   */
   private load(bytes: Uint8Array): LoadedGraph {
     const t0 = performance.now();
-    const def = decodeGraphDef(bytes);
-    this.nodes = graphNodesWithLibrary(def).map(asNodeDef);
+    const lazy = decodeGraphDefLazily(bytes);
+    const own = lazy.def.node.length;
+    // Library function bodies come after the GraphDef's nodes, decoded by protobuf-es: only they need `asNodeDef`.
+    this.nodes = graphNodesWithLibrary(lazy.def).map((n, i) => (i < own ? n as NodeDef : asNodeDef(n)));
+    this.shapesOf = (i) => (i < own ? lazy.outputShapes(i) : outputShapes(this.nodes[i]!.attr));
     return this.build({}, performance.now() - t0);
   }
 
   private build(grouping: SeriesGrouping, decodeMs: number): LoadedGraph {
     const t0 = performance.now();
-    this.tree = ScopeTree.fromNodes(this.nodes, { ...VIEW_GROUPING, seriesGrouping: grouping });
+    this.tree = ScopeTree.fromNodes(this.nodes, { ...VIEW_GROUPING, seriesGrouping: grouping, outputShapes: this.shapesOf });
     this.tree.metaEdges(0); // bundle every edge now, once, rather than in the first layout
     this.graph++;
     this.caches.clear();

@@ -25,6 +25,7 @@ import type { PlannedScopeSeries } from './scope-series.ts';
 import { buildEdges, NodeRole } from './scope-tree-edges.ts';
 import { detectSeries, SERIES_MIN_SIZE, type SeriesCandidate } from './series.ts';
 import { IN_EMBED_TYPES, matchesAny, normalizeDevice, OUT_EMBED_TYPES } from './tb-rules.ts';
+import type { TensorShape } from './tensor-shapes.ts';
 
 /** What the builder reads of a NodeDef (a decoded `NodeDef` is one). */
 export interface GraphNodeLike {
@@ -48,6 +49,12 @@ export interface ScopeTreeOptions {
   readonly seriesGrouping?: { readonly [seriesName: string]: 'group' | 'ungroup' };
   /** Also group numbered sibling scopes of one structure (scope-series.ts; not TensorBoard's; `ScopeTree.fromNodes` only). */
   readonly scopeSeries?: boolean;
+  /**
+   * Node `i`'s output shapes, for a caller that has them without decoding `attr` (the graph
+   * worker reads them from the GraphDef bytes: src/format/graph-def-lazy.ts); by default
+   * tensor-shapes.ts `outputShapes(nodes[i].attr)`, and it must give the same.
+   */
+  readonly outputShapes?: (node: number) => readonly (TensorShape | null)[] | null;
 }
 
 /** A series found in a scope: grouped under its own entry, or left as it was. */
@@ -237,7 +244,7 @@ export function buildScopeTreeData(
     entryOf[i] = add(display[i]!, i, nodes[i]!.op, parent, deviceOf(nodes[i]!.device ?? ''));
   }
 
-  const edges = buildEdges(nodes, role, indexOf, entryOf, kept);
+  const edges = buildEdges(nodes, role, indexOf, entryOf, kept, options.outputShapes);
   const series: SeriesRecord[] = pending.map((p, s) => ({
     name: p.name, op: p.op, first: p.first, last: p.last, scope: byPath.get(p.parent) ?? 0, entry: seriesEntry[s]!,
     members: p.nodes.map((i) => entryOf[i]!),

@@ -18,6 +18,7 @@ export type EdgeFields = Pick<ScopeTreeData,
 /** Edges as TensorBoard's graph.ts `build` makes them, embeddings moved onto their hosts. */
 export function buildEdges(
   nodes: readonly GraphNodeLike[], role: Uint8Array, indexOf: ReadonlyMap<string, number>, entryOf: Int32Array, kept: readonly number[],
+  shapesOfNode: (node: number) => readonly (TensorShape | null)[] | null = (i) => outputShapes(nodes[i]!.attr),
 ): EdgeFields {
   const edgeSrc: number[] = [];
   const edgeDst: number[] = [];
@@ -39,7 +40,7 @@ export function buildEdges(
     return known;
   };
   // Per source node, parsed once: its output shapes (null: none) and TensorBoard's size.
-  const shapes: ((TensorShape | null)[] | null | undefined)[] = new Array(nodes.length);
+  const shapes: (readonly (TensorShape | null)[] | null | undefined)[] = new Array(nodes.length);
   const sizes = new Float64Array(nodes.length);
   const labels: (string | null)[][] = new Array(nodes.length);
   const labelOf = (i: number, output: string): string | null => {
@@ -52,10 +53,10 @@ export function buildEdges(
     if (Number.isInteger(k)) labels[i]![k] = label;
     return label;
   };
-  const shapesOf = (i: number): (TensorShape | null)[] | null => {
+  const shapesOf = (i: number): readonly (TensorShape | null)[] | null => {
     let s = shapes[i];
     if (s === undefined) {
-      shapes[i] = s = outputShapes(nodes[i]!.attr);
+      shapes[i] = s = shapesOfNode(i);
       sizes[i] = sizeOfOutputs(s);
     }
     return s;
