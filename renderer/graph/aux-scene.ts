@@ -6,7 +6,8 @@
  * flows upward) — rather than a long edge across the scope. Both ends of a cut between
  * the main graph and a side column meet in the gap between them: the slant keeps their
  * labels apart. All of these are helper elements (`data(helper)`), not
- * graph entries: cy-scene.ts replaces them on every draw, and a stub's dot carries its
+ * graph entries; their ids follow the edge or scope they stand for, so cy-scene.ts keeps
+ * them from draw to draw like the rest, and a stub's dot carries its
  * other end as `entry`, so a click on it selects that node, as TensorBoard's annotations do.
  *
  *     const helpers = auxElements(tree, placed, layout.aux, [{ data: edgeData, edge }]);

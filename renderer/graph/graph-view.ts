@@ -18,6 +18,8 @@ import { seriesOffer, withSeriesChoice, type SeriesOffer } from '../../src/graph
 import { AuxState } from './aux-state.ts';
 import { applyScene, entryOf, nodeKey } from './cy-scene.ts';
 import { pngOf, sceneOf } from './cy-snapshot.ts';
+import { styleNow } from './cy-update.ts';
+import { warmUpStyle } from './cy-warmup.ts';
 import { startGraphBackend, type GraphBackend } from './graph-backend.ts';
 import type { LoadedGraph, SeriesGrouping } from './graph-protocol.ts';
 import { graphText, type GraphLanguage, type GraphTextKey } from './graph-text.ts';
@@ -26,7 +28,7 @@ import { GraphViewport } from './graph-viewport.ts';
 import { renderInfo } from './info-panel.ts';
 import { warmLabelFont } from './label-font.ts';
 import { NodeLook, stylesheet } from './node-style.ts';
-import { nodeTints, type ColourMode } from './node-tint.ts';
+import { applyTints, nodeTints, type ColourMode } from './node-tint.ts';
 import { SearchBox } from './search-box.ts';
 import { applyTrace } from './trace-highlight.ts';
 import { svgDocument } from './svg-export.ts';
@@ -77,11 +79,16 @@ export class GraphView {
   private visible: VisibleGraph | null = null;
   /** TensorBoard's auxiliary nodes: the user's choices and the last layout's side columns. */
   private readonly aux = new AuxState();
+  private readonly cancelWarmUp: () => void;
 
   constructor(container: HTMLElement, private readonly host: HostApi, private readonly options: GraphViewOptions) {
     this.lang = options.language();
     this.backend = startGraphBackend();
-    this.canvas = h('div', { class: 'graph-canvas', 'data-testid': 'graph', 'data-visible-nodes': 0, 'data-expanded': '', 'data-state': 'empty' });
+    // Cytoscape draws into a child of the element carrying the view's `data-*` hooks: it
+    // watches its own container's attributes and answers every change, 100 ms later, with a
+    // resize (a forced layout) and a full redraw, and the hooks change with every draw.
+    const surface = h('div', { class: 'graph-surface' });
+    this.canvas = h('div', { class: 'graph-canvas', 'data-testid': 'graph', 'data-visible-nodes': 0, 'data-expanded': '', 'data-state': 'empty' }, surface);
     this.message = h('div', { class: 'graph-message' });
     this.info = h('aside', { class: 'graph-info', 'data-testid': 'node-info' });
     this.search = new SearchBox(this.lang, () => this.tree, {
@@ -104,11 +111,12 @@ export class GraphView {
     container.append(this.root);
 
     this.cy = cytoscape({
-      container: this.canvas, style: stylesheet(), layout: { name: 'preset' }, minZoom: 0.02, maxZoom: 4,
+      container: surface, style: stylesheet(), layout: { name: 'preset' }, minZoom: 0.02, maxZoom: 4,
       boxSelectionEnabled: false, autoungrabify: true, selectionType: 'single', textureOnViewport: true,
     });
     this.viewport = new GraphViewport(this.cy);
     void warmLabelFont(this.lang); // while the graph's bytes load (label-font.ts)
+    this.cancelWarmUp = warmUpStyle(this.cy); // likewise (cy-warmup.ts)
     this.cy.on('tap', (e) => {
       const t = e.target as cytoscape.Core | cytoscape.NodeSingular;
       if (t === this.cy) void this.select(null);
@@ -252,6 +260,7 @@ export class GraphView {
     this.decorate();
     this.cy.nodes(':selected').unselect();
     if (this.selected !== null) this.cy.getElementById(nodeKey(this.selected)).select();
+    styleNow(this.cy);
     if (view === 'fit') this.fit();
     else if (view === 'focus' && focus !== null) this.centreOn(focus);
     this.canvas.dataset['visibleNodes'] = String(visible.nodes.length); // entries only, not the stubs' helper dots
@@ -268,11 +277,7 @@ export class GraphView {
     const visible = this.visible;
     if (tree === null || visible === null) return;
     const tints = nodeTints(tree, this.colourMode);
-    this.cy.batch(() => this.cy.nodes().forEach((n) => {
-      const c = tints.of(entryOf(n));
-      if (c === null) n.removeData('tint');
-      else n.data('tint', c);
-    }));
+    applyTints(this.cy, tints);
     this.toolbar.setLegend(tints.legend);
     const sel = this.selected;
     this.trace = this.traceOn && sel !== null && !tree.isScope(sel) ? traceInputs(tree, sel) : null;
@@ -453,6 +458,7 @@ export class GraphView {
     this.renderGen++;
     this.unsubscribe();
     this.resize.disconnect();
+    this.cancelWarmUp();
     this.cy.destroy();
     this.backend.dispose();
     this.root.remove();

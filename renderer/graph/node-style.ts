@@ -141,16 +141,18 @@ export function stylesheet(): cytoscape.StylesheetJson {
       selector: 'edge',
       style: {
         width: 'data(width)', 'line-color': '#6e7781', 'target-arrow-color': '#6e7781', 'target-arrow-shape': 'triangle',
-        'arrow-scale': 0.8, 'curve-style': 'bezier', label: 'data(label)', 'font-size': 9, color: '#57606a',
+        'arrow-scale': 0.8, 'curve-style': 'straight', label: 'data(label)', 'font-size': 9, color: '#57606a',
         'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '1px', 'min-zoomed-font-size': 6,
         'z-index-compare': 'manual', 'z-index': Z_FROM_DATA,
       },
     },
+    // Two edges between one pair of nodes curve apart; a lone edge is straight (cy-scene.ts `sharedPairs`).
+    { selector: 'edge[?parallel]', style: { 'curve-style': 'bezier' } },
     // TensorBoard draws reference edges (Assign's variable input) orange with a marker at the source.
     { selector: 'edge[?ref]', style: { 'line-color': '#e8a33d', 'target-arrow-color': '#e8a33d', 'source-arrow-shape': 'circle', 'source-arrow-color': '#e8a33d' } },
     { selector: 'edge[?control]', style: { 'line-style': 'dashed', 'line-color': '#a0a8b1', 'target-arrow-color': '#a0a8b1' } },
     // Colour by structure or device (node-tint.ts) overrides the category fill; expanded boxes keep theirs.
-    { selector: 'node[tint][kind != "expanded"]', style: { 'background-color': 'data(tint)' } },
+    { selector: 'node[?tint][kind != "expanded"]', style: { 'background-color': 'data(tint)' } },
     // Auxiliary nodes (aux-scene.ts): a faint band behind each side column, edges cut to them as short stubs ending in a dot.
     {
       selector: 'node[kind = "band"]',

@@ -7,6 +7,7 @@
  *     tint.of(tree.byNodeName('MatMul')!)   // '#c9e2f5'
  *     tint.legend                           // [['GPU:0', '#c9e2f5'], ['CPU:0', '#fde2c4']]
  */
+import type cytoscape from 'cytoscape';
 import { detectTemplates, templateHue, type ScopeTree, type StructureTemplates } from '../../src/graph/index.ts';
 
 export type ColourMode = 'structure' | 'device' | 'none';
@@ -43,4 +44,18 @@ export function nodeTints(tree: ScopeTree, mode: ColourMode): NodeTints {
     return colour.get(d) ?? UNKNOWN_DEVICE;
   };
   return { of, legend: devices.map((d) => [d, colour.get(d)!] as const) };
+}
+
+/**
+ * Gives each drawn node its tint as `data(tint)`, '' for none (node-style.ts `node[?tint]`),
+ * written only where it changes: every `data()` write restyles its node in the next frame
+ * (cy-update.ts), and this runs after every draw.
+ *
+ *     applyTints(cy, nodeTints(tree, 'device'));
+ */
+export function applyTints(cy: cytoscape.Core, tints: NodeTints): void {
+  cy.batch(() => cy.nodes().forEach((n) => {
+    const c = tints.of(n.data('entry') as number) ?? '';
+    if (((n.data('tint') as string | undefined) ?? '') !== c) n.data('tint', c);
+  }));
 }

@@ -13,7 +13,9 @@ import { nodeKey } from './cy-scene.ts';
 
 export function applyTrace(cy: cytoscape.Core, tree: ScopeTree, trace: TracedInputs | null, visible: VisibleGraph): void {
   cy.batch(() => {
-    cy.elements().removeClass('traced dimmed');
+    // Only where set: Cytoscape 3.35 counts removing an absent class as a change and
+    // restyles the element, so clearing every element restyled the whole scene on each draw.
+    cy.elements('.traced, .dimmed').removeClass('traced dimmed');
     if (trace === null) return;
     const nodes = new Set<string>();
     for (const id of trace.ops) nodes.add(nodeKey(visible.representative[id]!));

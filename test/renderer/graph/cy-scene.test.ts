@@ -6,9 +6,9 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { layoutVisible, ScopeLayoutCache, ScopeTree, visibleGraph, type Placed } from '../../../src/graph/index.ts';
-import { applyScene, nodeKey } from '../../../renderer/graph/cy-scene.ts';
+import { applyScene, nodeKey, sharedPairs } from '../../../renderer/graph/cy-scene.ts';
 import { layOutLayered } from '../../../renderer/graph/layered-layout.ts';
-import { NodeLook } from '../../../renderer/graph/node-style.ts';
+import { NodeLook, stylesheet } from '../../../renderer/graph/node-style.ts';
 import { createPartLayouter } from '../../../renderer/graph/part-layouter.ts';
 import { lessonGraphDef } from '../../graph/lesson-graph.ts';
 
@@ -63,6 +63,30 @@ describe('applyScene', () => {
     expect(cy.nodes().map((n) => n.id()).sort()).toEqual(tree.children(ScopeTree.ROOT).map(nodeKey).sort());
     expect(cy.getElementById(nodeKey(model)).same(before)).toBe(true);
     expect(cy.getElementById(nodeKey(model)).data('kind')).toBe('scope');
+    cy.destroy();
+  });
+});
+
+describe('edge curves', () => {
+  it('finds the node pairs joined by more than one edge, in either direction', () => {
+    expect(sharedPairs([{ source: 'n1', target: 'n2' }, { source: 'n2', target: 'n1' }, { source: 'n2', target: 'n3' }])).toEqual(new Set(['n1 n2']));
+    expect(sharedPairs([{ source: 'n1', target: 'n2' }, { source: 'n1', target: 'n3' }]).size).toBe(0);
+  });
+
+  it('curves apart two edges between one pair of nodes, and draws every other edge straight', async () => {
+    // Collapsed, scope s sends to t and t sends back to s: two drawn edges s ⇄ t; t → c: one.
+    const t = ScopeTree.fromNodes([
+      { name: 's/x', op: 'Const', input: [] }, { name: 't/y', op: 'Identity', input: ['s/x'] },
+      { name: 's/w', op: 'Identity', input: ['t/y'] }, { name: 'c', op: 'Identity', input: ['t/y'] },
+    ]);
+    const l = new NodeLook(t, 'en');
+    const placed = await layoutVisible(t, new Set(), l, layouter, new ScopeLayoutCache());
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: stylesheet() });
+    applyScene(cy, { tree: t, visible: visibleGraph(t, new Set()), expanded: new Set(), placed, look: l });
+    const [sc, tc, c] = [t.byPath('s')!, t.byPath('t')!, t.byNodeName('c')!].map(nodeKey);
+    const curve = (from: string, to: string): string[] => cy.edges().filter((e) => e.source().id() === from && e.target().id() === to).map((e) => String(e.style('curve-style')));
+    expect([...curve(sc!, tc!), ...curve(tc!, sc!)]).toEqual(['bezier', 'bezier']);
+    expect(curve(tc!, c!)).toEqual(['straight']);
     cy.destroy();
   });
 });

@@ -11,8 +11,8 @@ import { layoutVisible, ScopeLayoutCache, ScopeTree, traceInputs, visibleGraph, 
 import { drawnEdgeFacts, drawnEdgeKey, edgeWidthOfSize } from '../../../src/graph/drawn-edges.ts';
 import { applyScene, nodeKey } from '../../../renderer/graph/cy-scene.ts';
 import { layOutLayered } from '../../../renderer/graph/layered-layout.ts';
-import { NodeLook } from '../../../renderer/graph/node-style.ts';
-import { nodeTints } from '../../../renderer/graph/node-tint.ts';
+import { COLOURS, NodeLook, stylesheet } from '../../../renderer/graph/node-style.ts';
+import { applyTints, nodeTints } from '../../../renderer/graph/node-tint.ts';
 import { createPartLayouter } from '../../../renderer/graph/part-layouter.ts';
 import { applyTrace } from '../../../renderer/graph/trace-highlight.ts';
 
@@ -43,6 +43,8 @@ async function draw(expanded: Set<number>): Promise<cytoscape.Core> {
 }
 
 const id = (name: string): number => tree.byNodeName(name)!;
+/** As Cytoscape reports a colour: `#c9e2f5` → `rgb(201,226,245)`. */
+const hexToRgb = (hex: string): string => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(',')})`;
 
 describe('drawn edges', () => {
   it('labels a single tensor with its shape, a bundle with its count, and widens by size', async () => {
@@ -84,6 +86,22 @@ describe('colour by', () => {
     expect(nodeTints(tree, 'none').of(id('x'))).toBeNull();
   });
 
+  it('fills drawn nodes with their tint, writes only what changed, and restores the category fill', async () => {
+    const cy = await draw(new Set([tree.byPath('layer')!]));
+    cy.style(stylesheet());
+    const x = cy.getElementById(nodeKey(id('x')));
+    const device = nodeTints(tree, 'device');
+    applyTints(cy, device);
+    expect(x.style('background-color')).toBe(hexToRgb(device.of(id('x'))!));
+    let writes = 0;
+    cy.on('data', () => void writes++);
+    applyTints(cy, device);
+    expect(writes).toBe(0); // every data() write restyles its node
+    applyTints(cy, nodeTints(tree, 'none'));
+    expect(writes).toBe(cy.nodes().length);
+    expect(x.style('background-color')).toBe(hexToRgb(COLOURS.input.fill));
+  });
+
   it('gives scopes of one structure one hue', () => {
     const twin = ScopeTree.fromNodes([
       { name: 'a/m', op: 'MatMul', input: [] }, { name: 'a/b', op: 'Add', input: ['a/m'] },
@@ -110,5 +128,10 @@ describe('trace inputs', () => {
     expect(cy.getElementById(drawnEdgeKey(id('x'), id('train/other'), false)).hasClass('dimmed')).toBe(true);
     applyTrace(cy, tree, null, visible);
     expect(cy.elements('.traced, .dimmed').length).toBe(0);
+    // Clearing a scene with no trace restyles nothing (Cytoscape restyles on any removeClass).
+    let restyled = 0;
+    cy.on('style', () => void restyled++);
+    applyTrace(cy, tree, null, visible);
+    expect(restyled).toBe(0);
   });
 });
