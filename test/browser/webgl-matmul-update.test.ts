@@ -9,9 +9,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import * as tf from '../../src/index.ts';
-import { WebGLBackend } from '../../src/backend/webgl/index.ts';
 import { uniform } from './compare.ts';
-import { createGL } from './gl.ts';
+import { trainBoth as trainOnBoth } from './train-both.ts';
 import { expectClose } from './webgl-plan-close.ts';
 
 interface Dense {
@@ -48,22 +47,10 @@ function feeds(d: Dense, batch: number, inputs: number, units: number, seed: num
   ]);
 }
 
-/** Run `fetches` for each batch size in one session per backend; the results, and the WebGL program names drawn. */
+/** `trainBoth` (train-both.ts) for one of this file's graphs; `w` is the variable read after the last batch. */
 function trainBoth(d: Dense, batches: readonly number[], fetches: (tf.Tensor | tf.Operation)[], inputs: number, units: number) {
-  const backend = new WebGLBackend(createGL());
-  const drawn: string[] = [];
-  const run = backend.context.run.bind(backend.context);
-  backend.context.run = (p, t) => { drawn.push(p.name); return run(p, t); };
-  const cpu = new tf.Session(d.graph);
-  const gl = new tf.Session(d.graph, { backend });
-  const init = d.graph.asDefault(() => tf.globalVariablesInitializer());
-  cpu.run(init);
-  gl.run(init);
-  const results = batches.map((batch, i) => {
-    const f = feeds(d, batch, inputs, units, i + 1);
-    return { cpu: cpu.run(fetches, f) as unknown[], gl: gl.run(fetches, f) as unknown[] };
-  });
-  return { results, drawn, w: { cpu: cpu.run(d.w), gl: gl.run(d.w) } };
+  const { results, drawn, final } = trainOnBoth(d.graph, batches, fetches, (batch, i) => feeds(d, batch, inputs, units, i + 1), d.w);
+  return { results, drawn, w: final };
 }
 
 describe('MatMul folded into ApplyGradientDescent; forward MatMul + bias with Shape readers', () => {
@@ -97,17 +84,10 @@ describe('MatMul folded into ApplyGradientDescent; forward MatMul + bias with Sh
       const loss = tf.reduceMean(tf.square(tf.matmul(v, w).sub(y)));
       return { y, loss, train: new tf.train.GradientDescentOptimizer(0.1).minimize(loss), v: v.toTensor(), w: w.toTensor() };
     });
-    const backend = new WebGLBackend(createGL());
-    const cpu = new tf.Session(graph);
-    const gl = new tf.Session(graph, { backend });
-    const init = graph.asDefault(() => tf.globalVariablesInitializer());
-    cpu.run(init);
-    gl.run(init);
-    for (let i = 0; i < 4; i++) {
-      const f = new Map<tf.Tensor, tf.FeedValue>([[t.y, { dtype: 'float32', shape: [16, 8], data: uniform(128, i + 20) }]]);
-      expectClose((gl.run([t.train, t.loss], f) as unknown[])[1], (cpu.run([t.train, t.loss], f) as unknown[])[1], 1e-4);
-    }
-    expectClose(gl.run([t.v, t.w]), cpu.run([t.v, t.w]), 1e-4);
+    const feed = (_batch: number, i: number) => new Map<tf.Tensor, tf.FeedValue>([[t.y, { dtype: 'float32', shape: [16, 8], data: uniform(128, i + 20) }]]);
+    const { results, final } = trainOnBoth(graph, [16, 16, 16, 16], [t.train, t.loss], feed, [t.v, t.w]);
+    for (const r of results) expectClose(r.gl[1], r.cpu[1], 1e-4);
+    expectClose(final.gl, final.cpu, 1e-4);
   });
 
   test('a small variable kept on the host (16 elements) takes the unfused steps, same results', () => {

@@ -9,9 +9,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import * as tf from '../../src/index.ts';
-import { WebGLBackend } from '../../src/backend/webgl/index.ts';
 import { uniform } from './compare.ts';
-import { createGL } from './gl.ts';
+import { trainBoth as trainOnBoth } from './train-both.ts';
 import { expectClose } from './webgl-plan-close.ts';
 
 interface Biased {
@@ -39,25 +38,15 @@ function biased(inputs: number, units: number, biasShape: number[]): Biased {
   });
 }
 
-/** Run `fetches` for each batch size in one session per backend; the results, the final bias, and the WebGL program names drawn. */
+/** `trainBoth` (train-both.ts) for one of this file's graphs; `b` is the variable read after the last batch. */
 function trainBoth(d: Biased, batches: readonly number[], fetches: (tf.Tensor | tf.Operation)[], inputs: number, units: number) {
-  const backend = new WebGLBackend(createGL());
-  const drawn: string[] = [];
-  const run = backend.context.run.bind(backend.context);
-  backend.context.run = (p, t) => { drawn.push(p.name); return run(p, t); };
-  const cpu = new tf.Session(d.graph);
-  const gl = new tf.Session(d.graph, { backend });
-  const init = d.graph.asDefault(() => tf.globalVariablesInitializer());
-  cpu.run(init);
-  gl.run(init);
-  const results = batches.map((batch, i) => {
-    const f = new Map<tf.Tensor, tf.FeedValue>([
+  const { results, drawn, final } = trainOnBoth(d.graph, batches, fetches, (batch, i) => {
+    return new Map<tf.Tensor, tf.FeedValue>([
       [d.x, { dtype: 'float32', shape: [batch, inputs], data: uniform(batch * inputs, i + 1) }],
       [d.y, { dtype: 'float32', shape: [batch, units], data: uniform(batch * units, i + 60) }],
     ]);
-    return { cpu: cpu.run(fetches, f) as unknown[], gl: gl.run(fetches, f) as unknown[] };
-  });
-  return { results, drawn, b: { cpu: cpu.run(d.b), gl: gl.run(d.b) } };
+  }, d.b);
+  return { results, drawn, b: final };
 }
 
 describe('bias gradient Sum folded into ApplyGradientDescent', () => {

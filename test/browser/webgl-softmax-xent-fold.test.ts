@@ -10,9 +10,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import * as tf from '../../src/index.ts';
-import { WebGLBackend } from '../../src/backend/webgl/index.ts';
 import { uniform } from './compare.ts';
-import { createGL } from './gl.ts';
+import { trainBoth as trainOnBoth } from './train-both.ts';
 import { expectClose } from './webgl-plan-close.ts';
 
 interface Classifier {
@@ -58,25 +57,15 @@ function labelsFor(batch: number, classes: number, seed: number): Float32Array {
   return y;
 }
 
-/** Run `fetches` for each batch size in one session per backend; the results, the final weights, and the WebGL program names drawn. */
+/** `trainBoth` (train-both.ts) for one of this file's graphs; `w` is the variable read after the last batch. */
 function trainBoth(c: Classifier, batches: readonly number[], fetches: (tf.Tensor | tf.Operation)[], inputs: number, classes: number) {
-  const backend = new WebGLBackend(createGL());
-  const drawn: string[] = [];
-  const run = backend.context.run.bind(backend.context);
-  backend.context.run = (p, t) => { drawn.push(p.name); return run(p, t); };
-  const cpu = new tf.Session(c.graph);
-  const gl = new tf.Session(c.graph, { backend });
-  const init = c.graph.asDefault(() => tf.globalVariablesInitializer());
-  cpu.run(init);
-  gl.run(init);
-  const results = batches.map((batch, i) => {
-    const f = new Map<tf.Tensor, tf.FeedValue>([
+  const { results, drawn, final } = trainOnBoth(c.graph, batches, fetches, (batch, i) => {
+    return new Map<tf.Tensor, tf.FeedValue>([
       [c.x, { dtype: 'float32', shape: [batch, inputs], data: uniform(batch * inputs, i + 3) }],
       [c.labels, { dtype: 'float32', shape: [batch, classes], data: labelsFor(batch, classes, i + 40) }],
     ]);
-    return { cpu: cpu.run(fetches, f) as unknown[], gl: gl.run(fetches, f) as unknown[] };
-  });
-  return { results, drawn, w: { cpu: cpu.run(c.w), gl: gl.run(c.w) } };
+  }, c.w);
+  return { results, drawn, w: final };
 }
 
 const XENT = 'SoftmaxCrossEntropyWithLogits';

@@ -6,7 +6,7 @@
  * same formulas as programs/softmax.ts (max subtracted first, float32 sums).
  */
 import type { GpuProgram } from '../program.ts';
-import { rowStats } from './softmax.ts';
+import { rowLoss, rowStats } from './softmax.ts';
 
 /**
  * GLSL defining `vec4 <fn>(int t)`: texel t of SoftmaxCrossEntropyWithLogits' backprop
@@ -43,15 +43,7 @@ export function xentMeanProgram(rows: number, cols: number, outputShape: readonl
     name: 'SoftmaxCrossEntropyWithLogits+Mean',
     inputs: ['x0', 'x1'],
     outputShape,
-    source: `${rowStats('x0', cols)}
-float rowLoss(int r) {
-  vec2 st = rowStats(r);
-  float logSum = log(st.y);
-  int o = r * ${cols};
-  float acc = 0.0;
-  for (int j = 0; j < ${cols}; j++) acc += fetch(x1, o + j) * (logSum - (fetch(x0, o + j) - st.x));
-  return acc;
-}
+    source: `${rowLoss('x0', 'x1', cols)}
 float compute(int i) {
   float a = 0.0;
   for (int r = 0; r < ${rows}; r++) a += rowLoss(r);

@@ -19,6 +19,23 @@ export function rowStats(x: string, cols: number, fn = 'rowStats'): string {
 }`;
 }
 
+/**
+ * `float rowLoss(int r)` (with `rowStats`): row r's cross-entropy Σⱼ labels·(log Σ exp −
+ * (x − max)) of logits sampler `x` and labels sampler `labels`; the loss program and the
+ * folded mean (softmax-xent-fold.ts) share it so both sum in the same order.
+ */
+export function rowLoss(x: string, labels: string, cols: number): string {
+  return `${rowStats(x, cols)}
+float rowLoss(int r) {
+  vec2 st = rowStats(r);
+  float logSum = log(st.y);
+  int o = r * ${cols};
+  float acc = 0.0;
+  for (int j = 0; j < ${cols}; j++) acc += fetch(${labels}, o + j) * (logSum - (fetch(${x}, o + j) - st.x));
+  return acc;
+}`;
+}
+
 /** A per-texel program whose element i is `expr` in `x` (= logits[i]), `st` (its row's stats) and `i`. */
 function rowWise(name: string, inputs: readonly string[], shape: readonly number[], expr: string): GpuProgram {
   const [rows, cols] = matrix(name, shape);
@@ -75,15 +92,8 @@ export function softmaxCrossEntropyPrograms(logits: readonly number[], labels: r
     name: 'SoftmaxCrossEntropyWithLogits',
     inputs: ['x0', 'x1'],
     outputShape: [rows],
-    source: `${rowStats('x0', cols)}
-float compute(int r) {
-  vec2 st = rowStats(r);
-  float logSum = log(st.y);
-  int o = r * ${cols};
-  float acc = 0.0;
-  for (int j = 0; j < ${cols}; j++) acc += fetch(x1, o + j) * (logSum - (fetch(x0, o + j) - st.x));
-  return acc;
-}`,
+    source: `${rowLoss('x0', 'x1', cols)}
+float compute(int r) { return rowLoss(r); }`,
   };
   const backprop = rowWise('SoftmaxCrossEntropyWithLogits', ['x0', 'x1'], logits, 'exp(x - st.x) / st.y - fetch(x1, i)');
   return [loss, backprop];
