@@ -171,6 +171,10 @@ test.describe('the SGD lesson, run from the app', () => {
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.insertText(slow);
     await page.getByTestId('tab-scalars').click();
+    // Points an earlier test's run left in the project: wait until the card shows them, or
+    // `before` reads 0 from a card still loading (CI, 28 Nov 2026: expected 1000, saw 2000).
+    const earlier = walkRun(eventFiles(app.projectsDir).map((f) => new Uint8Array(fs.readFileSync(f)))).scalars.get('loss')?.length ?? 0;
+    if (earlier > 0) await expect(page.locator('[data-testid="scalar-card"][data-tag="loss"]')).toHaveAttribute('data-points', String(earlier), { timeout: 10_000 });
     await page.getByTestId('tab-lesson').click();
     await page.evaluate(WATCH_LOSS_CARD);
     const before = (await lossCounts()).at(-1) ?? 0;
@@ -198,6 +202,10 @@ test.describe('the SGD lesson, run from the app', () => {
     await page.getByTestId('lesson-backend').selectOption('cpu');
     await expect(page.getByTestId('status-backend')).toHaveAttribute('data-backend', 'cpu');
     await page.getByTestId('tab-scalars').click();
+    // Points an earlier test's run left in the project: wait until the card shows them, or
+    // `before` reads 0 from a card still loading (CI, 28 Nov 2026: expected 1000, saw 2000).
+    const earlier = walkRun(eventFiles(app.projectsDir).map((f) => new Uint8Array(fs.readFileSync(f)))).scalars.get('loss')?.length ?? 0;
+    if (earlier > 0) await expect(page.locator('[data-testid="scalar-card"][data-tag="loss"]')).toHaveAttribute('data-points', String(earlier), { timeout: 10_000 });
     await page.getByTestId('tab-lesson').click();
     await page.evaluate(WATCH_LOSS_CARD);
     const before = (await lossCounts()).at(-1) ?? 0;
